@@ -1,0 +1,23 @@
+import type { Clock, Directory, Exchange, Notifier, Store } from '../ports';
+import type { Logger } from '../log';
+
+/** Policy the use cases apply; from configuration. */
+export interface Policy {
+  readonly tenantDomain: string;
+  /** Domains that count as internal for forwarding (the tenant's accepted domains). */
+  readonly internalDomains: readonly string[];
+  readonly adminGroupId: string;
+  readonly requestLifetimeDays: number;
+}
+
+export interface Deps {
+  readonly exchange: Exchange;
+  readonly directory: Directory;
+  readonly store: Store;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly policy: Policy;
+  /** New unique ids (injectable so tests can predict them). */
+  readonly newId: () => string;
+}

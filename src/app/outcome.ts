@@ -1,0 +1,37 @@
+import type { AccessReport } from '../domain/access-report';
+import type { AuditEntry, ChangeRequest, MailboxRef, PrincipalRef } from '../domain/change-request';
+import type { Candidate } from '../domain/errors';
+import type { Mailbox, Right } from '../domain/mailbox';
+import type { Path } from '../domain/access-report';
+
+/** What the viewer of a request card may do; decides which buttons the card shows. */
+export type Viewer = 'approver' | 'requester' | 'other';
+
+/** A plan preview: what will change and what the person will notice. */
+export interface Plan {
+  /** Rights the change adds or removes (already held / not held rights left out). */
+  readonly rights: readonly Right[];
+  /** Rights the trustee already has (grant) or does not have (revoke): nothing to do for them. */
+  readonly unchanged: readonly Right[];
+  /** Plain sentences: "Bob gets Full Access and Send As.", "Info appears in Bob's Outlook within 60 minutes." */
+  readonly effects: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface ReachableMailbox {
+  readonly mailbox: Mailbox;
+  readonly rights: readonly { readonly right: Right; readonly path: Path }[];
+}
+
+/** What a use case answers; views turn it into cards, the bot into activities. */
+export type Outcome =
+  | { readonly kind: 'help'; readonly isAdmin: boolean; readonly isApprover: boolean; readonly notUnderstood?: string }
+  | { readonly kind: 'access-report'; readonly report: AccessReport }
+  | { readonly kind: 'my-mailboxes'; readonly person: PrincipalRef; readonly mailboxes: readonly ReachableMailbox[] }
+  | { readonly kind: 'pick'; readonly question: string; readonly pending: string; readonly candidates: readonly Candidate[] }
+  | { readonly kind: 'request-created'; readonly request: ChangeRequest; readonly plan: Plan }
+  | { readonly kind: 'request-status'; readonly request: ChangeRequest; readonly viewer: Viewer; readonly notice?: string }
+  | { readonly kind: 'pending-list'; readonly requests: readonly ChangeRequest[] }
+  | { readonly kind: 'history'; readonly mailbox: MailboxRef; readonly entries: readonly AuditEntry[] }
+  | { readonly kind: 'owners'; readonly mailbox: MailboxRef; readonly owners: readonly PrincipalRef[] }
+  | { readonly kind: 'notice'; readonly text: string };

@@ -1,0 +1,41 @@
+import type { Right } from '../domain/mailbox';
+
+/** A grant's length as the user said it. */
+export type Duration = { readonly days: number } | { readonly until: string /* YYYY-MM-DD */ };
+
+/**
+ * Everything a user can ask, from chat text or a card action. Mailbox and person fields hold what
+ * the user typed (resolved later by the app); `id:<guid>` means an already resolved object id.
+ */
+export type Command =
+  | { readonly kind: 'help'; readonly notUnderstood?: string }
+  | { readonly kind: 'who-can-access'; readonly mailbox: string }
+  | { readonly kind: 'my-mailboxes' }
+  | {
+      readonly kind: 'request-grant';
+      readonly person: string;
+      readonly mailbox: string;
+      readonly rights: readonly Right[];
+      readonly automapping: boolean;
+      readonly duration?: Duration;
+      readonly reason?: string;
+    }
+  | {
+      readonly kind: 'request-revoke';
+      readonly person: string;
+      readonly mailbox: string;
+      readonly rights: readonly Right[];
+      readonly reason?: string;
+    }
+  | { readonly kind: 'pending' }
+  | { readonly kind: 'history'; readonly mailbox: string }
+  | { readonly kind: 'owners'; readonly mailbox: string }
+  | { readonly kind: 'add-owner'; readonly person: string; readonly mailbox: string }
+  | { readonly kind: 'remove-owner'; readonly person: string; readonly mailbox: string }
+  | { readonly kind: 'set-approvals-channel' }
+  | { readonly kind: 'decide'; readonly requestId: string; readonly verdict: 'approve' | 'reject'; readonly reason?: string }
+  | { readonly kind: 'cancel'; readonly requestId: string }
+  | { readonly kind: 'refresh'; readonly requestId: string }
+  | { readonly kind: 'pick-person'; readonly pending: string; readonly personId: string };
+
+export type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;

@@ -1,0 +1,100 @@
+import type { Right } from './mailbox';
+
+/** A person or group as recorded in a request: enough to show and to address in Exchange. */
+export interface PrincipalRef {
+  readonly kind: 'user' | 'group';
+  readonly id: string;
+  readonly displayName: string;
+  /** UPN for users, mail for mail-enabled groups: what Exchange takes as a trustee. */
+  readonly address: string;
+}
+
+export interface MailboxRef {
+  readonly id: string;
+  readonly displayName: string;
+  readonly address: string;
+}
+
+/** The change a request asks for. Later kinds (forwarding, settings) extend this union. */
+export type Change =
+  | {
+      readonly kind: 'grant';
+      readonly mailbox: MailboxRef;
+      readonly trustee: PrincipalRef;
+      readonly rights: readonly Right[];
+      readonly automapping: boolean;
+      /** ISO instant when a time-bound grant ends. */
+      readonly until?: string;
+    }
+  | {
+      readonly kind: 'revoke';
+      readonly mailbox: MailboxRef;
+      readonly trustee: PrincipalRef;
+      readonly rights: readonly Right[];
+    };
+
+export type RequestStatus =
+  | 'pending'
+  | 'approved'
+  | 'executing'
+  | 'done'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired'
+  | 'revoked';
+
+export interface Decision {
+  readonly verdict: 'approved' | 'rejected' | 'cancelled';
+  readonly by: PrincipalRef;
+  readonly at: string;
+  readonly reason?: string;
+}
+
+export interface ExecutionState {
+  readonly attempts: number;
+  /** Who holds the execution right now, and until when (ISO); another instance may take over after. */
+  readonly leaseOwner?: string;
+  readonly leaseUntil?: string;
+  readonly nextAttemptAt?: string;
+  readonly lastError?: string;
+}
+
+export interface ExecutionResult {
+  readonly at: string;
+  readonly ok: boolean;
+  /** What ran in Exchange, one line per call, and what it said. */
+  readonly steps: readonly string[];
+  readonly warnings: readonly string[];
+  readonly error?: string;
+}
+
+export interface ChangeRequest {
+  readonly id: string;
+  readonly change: Change;
+  readonly requester: PrincipalRef;
+  readonly reason?: string;
+  /** Entra object ids of the people who may decide; never includes the requester. */
+  readonly approverIds: readonly string[];
+  readonly status: RequestStatus;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly decision?: Decision;
+  readonly execution?: ExecutionState;
+  readonly result?: ExecutionResult;
+  /** Opaque concurrency token from the store; a write carrying a stale one fails with 'conflict'. */
+  readonly version: string;
+}
+
+/** An append-only record of something the bot did or was asked to do. */
+export interface AuditEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly mailboxId: string;
+  readonly mailboxAddress: string;
+  readonly requestId?: string;
+  readonly actor: PrincipalRef;
+  readonly action: string;
+  readonly detail: string;
+  readonly outcome: 'ok' | 'failed' | 'info';
+}

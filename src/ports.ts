@@ -1,0 +1,104 @@
+import type { ChangeRequest, AuditEntry, PrincipalRef, RequestStatus } from './domain/change-request';
+import type { Group, GroupMember, Person, Trustee } from './domain/directory';
+import type { Mailbox, MailboxAccess } from './domain/mailbox';
+
+/**
+ * Exchange Online as the bot needs it (the admin API's InvokeCommand). Implementations translate
+ * service failures into AppError('unavailable' | 'not-found' | 'invalid').
+ */
+export interface Exchange {
+  /** Mailboxes matching an address, alias or display name (ambiguous name resolution). */
+  findMailboxes(query: string): Promise<readonly Mailbox[]>;
+  /** The mailbox and every permission entry on it, in one round trip. Undefined when it does not exist. */
+  readAccess(identity: string): Promise<MailboxAccess | undefined>;
+  /** `readAccess` for many mailboxes, batched and with bounded concurrency; missing ones are left out. */
+  readAccessMany(identities: readonly string[]): Promise<readonly MailboxAccess[]>;
+  listSharedMailboxes(): Promise<readonly Mailbox[]>;
+  /** Runs one change. Idempotent: re-adding an existing grant or removing a missing one is a warning. */
+  apply(operation: ExchangeOperation): Promise<ExchangeResult>;
+}
+
+export type ExchangeOperation =
+  | { readonly kind: 'add-full-access'; readonly mailbox: string; readonly trustee: string; readonly autoMapping: boolean }
+  | { readonly kind: 'remove-full-access'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'add-send-as'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'remove-send-as'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'add-send-on-behalf'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'remove-send-on-behalf'; readonly mailbox: string; readonly trustee: string };
+
+export interface ExchangeResult {
+  /** The cmdlet and parameters as sent, for the audit log. */
+  readonly ran: string;
+  readonly warnings: readonly string[];
+}
+
+/** The Entra directory through Microsoft Graph. */
+export interface Directory {
+  /** Users matching a UPN, mail, `alias@`, object id or display name (prefix); empty when none. */
+  findPeople(query: string): Promise<readonly Person[]>;
+  getPerson(id: string): Promise<Person | undefined>;
+  /** Groups matching a mail address or display name. */
+  findGroups(query: string): Promise<readonly Group[]>;
+  /** Resolves Exchange trustee names (UPN, group name, object id, SID) in one round trip; unknown ones are orphans. */
+  resolveTrustees(names: readonly string[]): Promise<ReadonlyMap<string, Trustee>>;
+  /** Transitive user members of each group, with the chain of groups that brings each one in. */
+  expandGroups(groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupMember[]>>;
+  /** Ids of every group the user belongs to, transitively. */
+  groupsOf(userId: string): Promise<readonly string[]>;
+  /** Whether the account may sign in; undefined when there is no such account. */
+  accountEnabled(id: string): Promise<boolean | undefined>;
+}
+
+export interface RequestFilter {
+  readonly statuses?: readonly RequestStatus[];
+  readonly approverId?: string;
+  readonly mailboxId?: string;
+}
+
+/**
+ * The bot's own state. Writes that carry a `version` are conditional: a stale one rejects with
+ * AppError('conflict'). Never botbuilder BotState (last writer wins).
+ */
+export interface Store {
+  createRequest(request: Omit<ChangeRequest, 'version'>): Promise<ChangeRequest>;
+  getRequest(id: string): Promise<ChangeRequest | undefined>;
+  /** Conditional on `request.version`; returns the stored request with its new version. */
+  updateRequest(request: ChangeRequest): Promise<ChangeRequest>;
+  listRequests(filter: RequestFilter): Promise<readonly ChangeRequest[]>;
+
+  /** Append-only; entries come back newest first. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(mailboxId: string, limit: number): Promise<readonly AuditEntry[]>;
+
+  getOwners(mailboxId: string): Promise<readonly PrincipalRef[]>;
+  addOwner(mailboxId: string, owner: PrincipalRef): Promise<void>;
+  removeOwner(mailboxId: string, ownerId: string): Promise<void>;
+
+  /** What the bot last set for automapping of a user's Full Access (Exchange never reads it back). */
+  recordAutomapping(mailboxId: string, userId: string, enabled: boolean): Promise<void>;
+  forgetAutomapping(mailboxId: string, userId: string): Promise<void>;
+  automappingOf(mailboxId: string): Promise<ReadonlyMap<string, boolean>>;
+
+  /** Small JSON documents: settings, conversation references, card message ids, pending picks. */
+  getDocument<T>(key: string): Promise<T | undefined>;
+  putDocument<T>(key: string, value: T): Promise<void>;
+  deleteDocument(key: string): Promise<void>;
+
+  /** Takes or renews a named lease; true when `owner` holds it until now + ttl. */
+  acquireLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  releaseLease(name: string, owner: string): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/** Tells people about requests. The Teams implementation sends and updates cards proactively. */
+export interface Notifier {
+  /** Sends the approval card to the approvers (approvals channel, else each 1:1) and remembers the copies. */
+  askForApproval(request: ChangeRequest): Promise<void>;
+  /** Updates every copy of the request's card and tells the requester what happened. */
+  requestChanged(request: ChangeRequest): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
