@@ -1,0 +1,251 @@
+import { odata, TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import type { AuditEntry, ChangeRequest, PrincipalRef } from '../../domain/change-request';
+import { AppError } from '../../domain/errors';
+import type { RequestFilter, Store } from '../../ports';
+import { statusOf, tableCall, tableCallExpecting } from './azure-errors';
+import { appendSequence, approverFlag, fromJsonChunks, jsonChunks, newestFirst, tableKey } from './azure-keys';
+import {
+  checkLease,
+  documentJson,
+  duplicateRequest,
+  instantMs,
+  missingRequest,
+  requestBody,
+  staleVersion,
+} from './store-input';
+
+export interface AzureTableStoreOptions {
+  /** Prepended to every table name, so several bots (or test runs) can share one account. */
+  readonly tablePrefix?: string;
+  /** Plain HTTP; only for the local Azurite emulator. */
+  readonly allowInsecureConnection?: boolean;
+  /** Retries the SDK makes on network and 5xx failures before the call fails as 'unavailable'. */
+  readonly maxRetries?: number;
+}
+
+type Row = TableEntityResult<Record<string, unknown>>;
+type Tables = Record<(typeof TABLES)[number], TableClient>;
+
+const TABLES = ['requests', 'audit', 'owners', 'automapping', 'documents', 'leases'] as const;
+const REQUEST_ROW = 'request';
+const LEASE_PARTITION = 'lease';
+const AUDIT_TIME_ROW = 't';
+const AUDIT_ID_ROW = 'i';
+
+/** The scale-out store: Azure Table Storage, with ETags making every decision a conditional write. */
+export class AzureTableStore implements Store {
+  private constructor(private readonly tables: Tables) {}
+
+  static async open(connectionString: string, options: AzureTableStoreOptions = {}): Promise<AzureTableStore> {
+    const prefix = options.tablePrefix ?? 'mailboxbot';
+    const clientOptions = {
+      allowInsecureConnection: options.allowInsecureConnection ?? false,
+      ...(options.maxRetries !== undefined ? { retryOptions: { maxRetries: options.maxRetries } } : {}),
+    };
+    const tables = Object.fromEntries(
+      TABLES.map((name) => {
+        const tableName = `${prefix}${name}`;
+        if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(tableName)) {
+          throw new AppError('invalid', `"${tableName}" is not a valid table name (letters and digits, 3–63 long).`);
+        }
+        return [name, TableClient.fromConnectionString(connectionString, tableName, clientOptions)];
+      }),
+    ) as Tables;
+    await tableCall(() => Promise.all(Object.values(tables).map((table) => table.createTable())));
+    return new AzureTableStore(tables);
+  }
+
+  async createRequest(request: Omit<ChangeRequest, 'version'>): Promise<ChangeRequest> {
+    const body = requestBody(request);
+    const entity = requestEntity(body);
+    const created = await tableCallExpecting([409], 'duplicate', () => this.tables.requests.createEntity(entity));
+    if (created === 'duplicate') throw duplicateRequest(body.id);
+    if (created.etag === undefined) throw new AppError('unavailable', 'Table storage did not confirm the new request.');
+    return { ...body, version: created.etag };
+  }
+
+  async getRequest(id: string): Promise<ChangeRequest | undefined> {
+    const row = await this.find(this.tables.requests, tableKey(id), REQUEST_ROW);
+    return row && toRequest(row);
+  }
+
+  async updateRequest(request: ChangeRequest): Promise<ChangeRequest> {
+    const body = requestBody(request);
+    try {
+      const { etag } = await tableCall(() =>
+        this.tables.requests.updateEntity(requestEntity(body), 'Replace', { etag: request.version }),
+      );
+      if (etag === undefined) throw new AppError('unavailable', 'Table storage did not confirm the change.');
+      return { ...body, version: etag };
+    } catch (err) {
+      if (statusOf(err) === 404) throw missingRequest(body.id);
+      if (statusOf(err) === 412) throw staleVersion(body.id);
+      throw err;
+    }
+  }
+
+  async listRequests(filter: RequestFilter): Promise<readonly ChangeRequest[]> {
+    const clauses: string[] = [];
+    if (filter.statuses !== undefined) {
+      if (filter.statuses.length === 0) return [];
+      clauses.push(`(${filter.statuses.map((status) => odata`status eq ${status}`).join(' or ')})`);
+    }
+    if (filter.mailboxId !== undefined) clauses.push(odata`mailboxId eq ${filter.mailboxId}`);
+    if (filter.approverId !== undefined) clauses.push(`${approverFlag(filter.approverId)} eq true`);
+    const rows = await this.query(this.tables.requests, clauses.join(' and '));
+    return rows
+      .map(toRequest)
+      .filter((request) => filter.approverId === undefined || request.approverIds.includes(filter.approverId))
+      .sort((a, b) => (a.createdAt === b.createdAt ? compare(a.id, b.id) : compare(a.createdAt, b.createdAt)));
+  }
+
+  /** The id row and the time row go in one transaction: a second append of the same id keeps the first. */
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    const partitionKey = tableKey(entry.mailboxId);
+    const when = `${newestFirst(instantMs(entry.at, 'Audit time'))}_${newestFirst(appendSequence())}`;
+    const idRow = { partitionKey, rowKey: `${AUDIT_ID_ROW}${tableKey(entry.id)}`, timeRow: when };
+    const body = jsonChunks(JSON.stringify(entry), 'Audit entry');
+    const timeRow = { partitionKey, rowKey: `${AUDIT_TIME_ROW}${when}`, ...body };
+    await tableCallExpecting([409], undefined, () =>
+      this.tables.audit.submitTransaction([
+        ['create', idRow],
+        ['create', timeRow],
+      ]),
+    );
+  }
+
+  async listAudit(mailboxId: string, limit: number): Promise<readonly AuditEntry[]> {
+    const wanted = Math.max(0, Math.floor(limit));
+    if (wanted === 0) return [];
+    const filter = odata`PartitionKey eq ${tableKey(mailboxId)} and RowKey gt ${AUDIT_TIME_ROW} and RowKey lt ${'u'}`;
+    const entries: AuditEntry[] = [];
+    await tableCall(async () => {
+      const query = this.tables.audit.listEntities({ queryOptions: { filter } });
+      const pages = query.byPage({ maxPageSize: Math.min(wanted, 1000) });
+      for await (const page of pages) {
+        for (const row of page) if (entries.length < wanted) entries.push(fromJsonChunks<AuditEntry>(row));
+        if (entries.length >= wanted) break;
+      }
+    });
+    return entries;
+  }
+
+  async getOwners(mailboxId: string): Promise<readonly PrincipalRef[]> {
+    const rows = await this.query(this.tables.owners, odata`PartitionKey eq ${tableKey(mailboxId)}`);
+    return rows.map((row) => JSON.parse(String(row['owner'])) as PrincipalRef);
+  }
+
+  async addOwner(mailboxId: string, owner: PrincipalRef): Promise<void> {
+    const entity = { partitionKey: tableKey(mailboxId), rowKey: tableKey(owner.id), owner: JSON.stringify(owner) };
+    await tableCall(() => this.tables.owners.upsertEntity(entity, 'Replace'));
+  }
+
+  async removeOwner(mailboxId: string, ownerId: string): Promise<void> {
+    await this.remove(this.tables.owners, tableKey(mailboxId), tableKey(ownerId));
+  }
+
+  async recordAutomapping(mailboxId: string, userId: string, enabled: boolean): Promise<void> {
+    const entity = { partitionKey: tableKey(mailboxId), rowKey: tableKey(userId), userId, enabled };
+    await tableCall(() => this.tables.automapping.upsertEntity(entity, 'Replace'));
+  }
+
+  async forgetAutomapping(mailboxId: string, userId: string): Promise<void> {
+    await this.remove(this.tables.automapping, tableKey(mailboxId), tableKey(userId));
+  }
+
+  async automappingOf(mailboxId: string): Promise<ReadonlyMap<string, boolean>> {
+    const rows = await this.query(this.tables.automapping, odata`PartitionKey eq ${tableKey(mailboxId)}`);
+    return new Map(rows.map((row) => [String(row['userId']), row['enabled'] === true]));
+  }
+
+  async getDocument<T>(key: string): Promise<T | undefined> {
+    const row = await this.find(this.tables.documents, documentPartition(key), tableKey(key));
+    return row && fromJsonChunks<T>(row);
+  }
+
+  async putDocument<T>(key: string, value: T): Promise<void> {
+    const body = jsonChunks(documentJson(key, value), `Document "${key}"`);
+    const entity = { partitionKey: documentPartition(key), rowKey: tableKey(key), ...body };
+    await tableCall(() => this.tables.documents.upsertEntity(entity, 'Replace'));
+  }
+
+  async deleteDocument(key: string): Promise<void> {
+    await this.remove(this.tables.documents, documentPartition(key), tableKey(key));
+  }
+
+  /** Insert when free; otherwise an ETag-conditional takeover, so of two contenders only one succeeds. */
+  async acquireLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
+    checkLease(name, owner, ttlMs);
+    const entity = { partitionKey: LEASE_PARTITION, rowKey: tableKey(name), owner, untilMs: now.getTime() + ttlMs };
+    const current = await this.find(this.tables.leases, LEASE_PARTITION, entity.rowKey);
+    if (current === undefined) {
+      return tableCallExpecting([409], false, async () => (await this.tables.leases.createEntity(entity), true));
+    }
+    if (current['owner'] !== owner && Number(current['untilMs']) > now.getTime()) return false;
+    return tableCallExpecting([404, 412], false, async () =>
+      (await this.tables.leases.updateEntity(entity, 'Replace', { etag: current.etag }), true),
+    );
+  }
+
+  async releaseLease(name: string, owner: string): Promise<void> {
+    const current = await this.find(this.tables.leases, LEASE_PARTITION, tableKey(name));
+    if (current === undefined || current['owner'] !== owner) return;
+    await tableCallExpecting([404, 412], undefined, () =>
+      this.tables.leases.deleteEntity(LEASE_PARTITION, tableKey(name), { etag: current.etag }),
+    );
+  }
+
+  async close(): Promise<void> {}
+
+  private async find(table: TableClient, partitionKey: string, rowKey: string): Promise<Row | undefined> {
+    return tableCallExpecting([404], undefined, () => table.getEntity<Record<string, unknown>>(partitionKey, rowKey));
+  }
+
+  private async remove(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
+    await tableCallExpecting([404], undefined, () => table.deleteEntity(partitionKey, rowKey));
+  }
+
+  private async query(table: TableClient, filter: string): Promise<Row[]> {
+    return tableCall(async () => {
+      const rows: Row[] = [];
+      const queryOptions = filter.length > 0 ? { filter } : {};
+      for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions })) rows.push(row);
+      return rows;
+    });
+  }
+}
+
+/** An entity holds at most 252 properties; the rest carry the status, mailbox and body. */
+const MAX_APPROVERS = 200;
+
+function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record<string, unknown>> {
+  if (body.approverIds.length > MAX_APPROVERS) {
+    const count = body.approverIds.length;
+    const message = `Request ${body.id} names ${count} approvers; at most ${MAX_APPROVERS} are supported.`;
+    throw new AppError('invalid', message);
+  }
+  const flags = Object.fromEntries(body.approverIds.map((id) => [approverFlag(id), true]));
+  return {
+    partitionKey: tableKey(body.id),
+    rowKey: REQUEST_ROW,
+    status: body.status,
+    mailboxId: body.change.mailbox.id,
+    createdAt: body.createdAt,
+    ...flags,
+    ...jsonChunks(JSON.stringify(body), `Request ${body.id}`),
+  };
+}
+
+function toRequest(row: Row): ChangeRequest {
+  return { ...fromJsonChunks<Omit<ChangeRequest, 'version'>>(row), version: row.etag };
+}
+
+/** Spreads documents by kind ("card", "conversation" …) so one busy kind does not crowd the others. */
+function documentPartition(key: string): string {
+  const colon = key.indexOf(':');
+  return tableKey(colon > 0 ? key.slice(0, colon) : 'document');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
