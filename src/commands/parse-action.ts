@@ -1,0 +1,73 @@
+import { AppError } from '../domain/errors';
+import { MAX_REASON } from './clauses';
+import type { Command } from './command';
+import { Verb } from './verbs';
+
+const ID = /^[A-Za-z0-9_-]{1,100}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_MAILBOX = 320;
+const STALE = 'This card is out of date or damaged. Send "help" to start again.';
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function fieldsOf(value: unknown): Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : {};
+}
+
+function id(fields: Fields, name: string): string {
+  const value = fields[name];
+  if (typeof value !== 'string' || !ID.test(value)) throw new AppError('invalid', STALE);
+  return value;
+}
+
+/** Teams merges Action.Execute inputs into the action data, so the reason may be in either place. */
+function reason(data: Fields, inputs: Fields): string | undefined {
+  const value = inputs.reason ?? data.reason;
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new AppError('invalid', 'The reason must be text.');
+  const text = value.trim();
+  if (text.length > MAX_REASON) {
+    throw new AppError('invalid', `The reason is ${text.length} characters long; keep it to ${MAX_REASON}.`);
+  }
+  return text === '' ? undefined : text;
+}
+
+function mailbox(fields: Fields): string {
+  const value = fields.mailbox;
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '' || text.length > MAX_MAILBOX) throw new AppError('invalid', STALE);
+  return text;
+}
+
+function personId(fields: Fields): string {
+  const value = fields.personId;
+  if (typeof value !== 'string' || !GUID.test(value)) throw new AppError('invalid', STALE);
+  return value.toLowerCase();
+}
+
+/**
+ * Reads a card button press as a Command. Card data comes from the client and is untrusted: only
+ * ids are read here, and everything else is reloaded from storage by whoever handles the command.
+ */
+export function parseAction(verb: string, data: unknown, inputs?: unknown): Command {
+  const fields = fieldsOf(data);
+  switch (verb) {
+    case Verb.approve:
+      return { kind: 'decide', requestId: id(fields, 'requestId'), verdict: 'approve' };
+    case Verb.reject: {
+      const why = reason(fields, fieldsOf(inputs));
+      const requestId = id(fields, 'requestId');
+      return { kind: 'decide', requestId, verdict: 'reject', ...(why === undefined ? {} : { reason: why }) };
+    }
+    case Verb.cancel:
+      return { kind: 'cancel', requestId: id(fields, 'requestId') };
+    case Verb.refresh:
+      return { kind: 'refresh', requestId: id(fields, 'requestId') };
+    case Verb.showAccess:
+      return { kind: 'who-can-access', mailbox: mailbox(fields) };
+    case Verb.pickPerson:
+      return { kind: 'pick-person', pending: id(fields, 'pending'), personId: personId(fields) };
+    default:
+      throw new AppError('invalid', 'This button is not supported any more. Send "help" to see what I can do.');
+  }
+}
