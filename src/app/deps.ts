@@ -1,5 +1,6 @@
 import type { Clock, Directory, Exchange, Notifier, Store } from '../ports';
 import type { Logger } from '../log';
+import type { RequestExecutor } from './requests/executor';
 
 /** Policy the use cases apply; from configuration. */
 export interface Policy {
@@ -20,4 +21,6 @@ export interface Deps {
   readonly policy: Policy;
   /** New unique ids (injectable so tests can predict them). */
   readonly newId: () => string;
+  /** Runs approved requests; the composition root shares one per instance. Absent: a fresh one per decision. */
+  readonly executor?: RequestExecutor;
 }

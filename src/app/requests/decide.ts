@@ -1,0 +1,77 @@
+import type { Actor } from '../actor';
+import type { CommandOf } from '../../commands/command';
+import type { Deps } from '../deps';
+import type { Outcome } from '../outcome';
+import { approversOf } from '../roles';
+import type { ChangeRequest } from '../../domain/change-request';
+import { AppError } from '../../domain/errors';
+import { decisionRefusal, isClaimable, moveTo, statusNotice, viewerOf } from '../../domain/request-rules';
+import { describeChange } from '../../domain/rights-text';
+import { auditRequest } from './audit';
+import { createExecutor, DEFAULT_EXECUTION, type RequestExecutor } from './executor';
+import { expireIfDue } from './expire';
+import { loadRequest, notifyChanged, writeIfUnchanged } from './load';
+import { principalOf } from './principal';
+
+/** How long a click waits for a fast execution, so the answer usually shows the result itself. */
+const QUICK_ANSWER_MS = 600;
+const MAX_REASON = 500;
+
+/**
+ * Approve or reject from a card. Card data is untrusted: the request is reloaded and the clicker
+ * re-authorised. The decision is one conditional write; repeats and losers get the current status.
+ */
+export async function decide(deps: Deps, actor: Actor, command: CommandOf<'decide'>): Promise<Outcome> {
+  const loaded = await loadRequest(deps, command.requestId);
+  const refusal = decisionRefusal(loaded, actor.id, command.verdict, await approversOf(deps, loaded.change.mailbox));
+  if (refusal) throw new AppError('forbidden', refusal);
+  const request = await expireIfDue(deps, loaded);
+  const retry = command.verdict === 'approve' && request.status === 'failed';
+  if (request.status !== 'pending' && !retry) return alreadyDecided(deps, actor, request);
+
+  const by = await principalOf(deps, actor);
+  const at = deps.clock.now().toISOString();
+  const reason = command.reason?.trim().slice(0, MAX_REASON);
+  const next =
+    command.verdict === 'approve'
+      ? moveTo(request, 'approved', { decision: { verdict: 'approved', by, at }, execution: { attempts: 0 } })
+      : moveTo(request, 'rejected', { decision: { verdict: 'rejected', by, at, ...(reason ? { reason } : {}) } });
+  const saved = await writeIfUnchanged(deps, next);
+  if (!saved) return alreadyDecided(deps, actor, await loadRequest(deps, request.id));
+
+  const action = retry ? 'approved-again' : command.verdict === 'approve' ? 'approved' : 'rejected';
+  const because = saved.decision?.reason ? ` Reason: ${saved.decision.reason}` : '';
+  await auditRequest(deps, saved, { actor: by, action, detail: `${describeChange(saved.change)}.${because}` });
+  if (saved.status === 'rejected') {
+    await notifyChanged(deps, saved);
+    return { kind: 'request-status', request: saved, viewer: viewerOf(saved, actor.id) };
+  }
+  const current = await executeSoon(deps, saved);
+  return { kind: 'request-status', request: current, viewer: viewerOf(current, actor.id) };
+}
+
+/** A repeat click, or the loser of a race: nothing changes, the clicker sees where things stand. */
+async function alreadyDecided(deps: Deps, actor: Actor, request: ChangeRequest): Promise<Outcome> {
+  // An approved request nobody is running (its instance died) gets going again on any approver's click.
+  if (isClaimable(request, deps.clock.now())) void executorOf(deps).run(request.id).catch(() => undefined);
+  return { kind: 'request-status', request, viewer: viewerOf(request, actor.id), notice: statusNotice(request) };
+}
+
+/** Starts the execution and waits a moment for it; slow Exchange work finishes after the answer. */
+async function executeSoon(deps: Deps, request: ChangeRequest): Promise<ChangeRequest> {
+  const execution = executorOf(deps).run(request.id).catch((error: unknown) => {
+    deps.log.error('request execution stopped', { requestId: request.id, error });
+    return undefined;
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), QUICK_ANSWER_MS);
+  });
+  const finished = await Promise.race([execution, timeout]);
+  clearTimeout(timer);
+  return finished ?? (await deps.store.getRequest(request.id)) ?? request;
+}
+
+function executorOf(deps: Deps): RequestExecutor {
+  return deps.executor ?? createExecutor(deps, { owner: `decision-${deps.newId()}`, ...DEFAULT_EXECUTION });
+}

@@ -1,0 +1,44 @@
+import type { Deps } from '../deps';
+import type { ExchangeOperation } from '../../ports';
+import type { Change } from '../../domain/change-request';
+import { directRights } from '../../domain/request-plan';
+import { operationsFor } from '../../domain/request-operations';
+import { rightLabel } from '../../domain/rights-text';
+
+/** What ran so far; kept by the caller so a failure can still say which calls went through. */
+export interface ExecutionLog {
+  readonly steps: string[];
+  readonly warnings: string[];
+}
+
+/**
+ * Runs a change's Exchange calls in order, reads the mailbox back to confirm, and records the
+ * automapping the bot set. Every call is idempotent, so running it again after a crash is safe.
+ */
+export async function executeChange(deps: Deps, change: Change, log: ExecutionLog): Promise<void> {
+  for (const operation of operationsFor(change) satisfies readonly ExchangeOperation[]) {
+    const result = await deps.exchange.apply(operation);
+    log.steps.push(result.ran);
+    log.warnings.push(...result.warnings);
+  }
+  log.warnings.push(...(await unconfirmed(deps, change)));
+  if (change.trustee.kind !== 'user' || !change.rights.includes('full-access')) return;
+  if (change.kind === 'grant') {
+    await deps.store.recordAutomapping(change.mailbox.id, change.trustee.id, change.automapping);
+  } else {
+    await deps.store.forgetAutomapping(change.mailbox.id, change.trustee.id);
+  }
+}
+
+/** Exchange can lag behind its own answers; a right not yet visible is worth a warning, not a failure. */
+async function unconfirmed(deps: Deps, change: Change): Promise<readonly string[]> {
+  const access = await deps.exchange.readAccess(change.mailbox.address);
+  if (!access) return [`${change.mailbox.displayName} could not be read back after the change.`];
+  const held = directRights(access.grants, change.trustee);
+  const missing = change.rights.filter((r) => (change.kind === 'grant' ? !held.includes(r) : held.includes(r)));
+  return missing.map((right) =>
+    change.kind === 'grant'
+      ? `Exchange does not show ${rightLabel(right)} for ${change.trustee.displayName} yet; it can take a few minutes.`
+      : `Exchange still shows ${rightLabel(right)} for ${change.trustee.displayName}; it can take a few minutes.`,
+  );
+}

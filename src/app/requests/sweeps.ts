@@ -1,0 +1,49 @@
+import type { Deps } from '../deps';
+import type { RequestExecutor } from './executor';
+import { expirePending } from './expire';
+import { revokeEndedGrants } from './revoke-ended';
+
+export interface SweepOptions {
+  /** This instance's id. */
+  readonly owner: string;
+  /** Time between sweeps; ended grants are removed within this (DESIGN §6: 60 s). */
+  readonly intervalMs: number;
+}
+
+export interface RequestSweeps {
+  /** One sweep now: resume unfinished executions, and (when this instance holds the lease) expire and end. */
+  sweep(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const LEASE = 'request-sweeps';
+
+/** Background upkeep of requests; with several instances, one holds the scheduler lease at a time. */
+export function startRequestSweeps(deps: Deps, executor: RequestExecutor, options: SweepOptions): RequestSweeps {
+  let running: Promise<void> = Promise.resolve();
+  const sweep = async () => {
+    await executor.resumePending();
+    const leaseMs = options.intervalMs * 2;
+    if (!(await deps.store.acquireLease(LEASE, options.owner, leaseMs, deps.clock.now()))) return;
+    await expirePending(deps);
+    await revokeEndedGrants(deps, { owner: options.owner, leaseMs });
+  };
+  const tick = () => {
+    running = running.then(sweep).catch((error: unknown) => deps.log.error('request sweep failed', { error }));
+  };
+  const timer = setInterval(tick, options.intervalMs);
+  timer.unref();
+  tick();
+  return {
+    sweep: async () => {
+      tick();
+      await running;
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await executor.idle();
+      await deps.store.releaseLease(LEASE, options.owner);
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Change } from './change-request';
+import type { Right } from './mailbox';
+import { normaliseRights } from './rights-text';
+
+/** One Exchange call, in the shape of the Exchange port's operations. */
+export type MailboxOperation =
+  | { readonly kind: 'add-full-access'; readonly mailbox: string; readonly trustee: string; readonly autoMapping: boolean }
+  | { readonly kind: 'remove-full-access'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'add-send-as'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'remove-send-as'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'add-send-on-behalf'; readonly mailbox: string; readonly trustee: string }
+  | { readonly kind: 'remove-send-on-behalf'; readonly mailbox: string; readonly trustee: string };
+
+const ADD = { 'full-access': 'add-full-access', 'send-as': 'add-send-as', 'send-on-behalf': 'add-send-on-behalf' } as const;
+const REMOVE = {
+  'full-access': 'remove-full-access',
+  'send-as': 'remove-send-as',
+  'send-on-behalf': 'remove-send-on-behalf',
+} as const;
+
+/** The Exchange calls that carry out a change, in order; only the rights the change names. */
+export function operationsFor(change: Change): readonly MailboxOperation[] {
+  const target = { mailbox: change.mailbox.address, trustee: change.trustee.address };
+  return normaliseRights(change.rights).map((right: Right): MailboxOperation => {
+    if (change.kind === 'revoke') return { kind: REMOVE[right], ...target };
+    if (right === 'full-access') {
+      // Exchange ignores automapping for groups; sending false keeps the audit line truthful.
+      return { kind: ADD[right], ...target, autoMapping: change.automapping && change.trustee.kind === 'user' };
+    }
+    return { kind: ADD[right], ...target };
+  });
+}

@@ -1,0 +1,21 @@
+import type { ChangeRequest } from '../../src/domain/change-request';
+import type { Notifier } from '../../src/ports';
+
+/** A Notifier that keeps every call, so tests can see who was asked and told what. */
+export class RecordingNotifier implements Notifier {
+  readonly asked: ChangeRequest[] = [];
+  readonly changed: ChangeRequest[] = [];
+
+  async askForApproval(request: ChangeRequest): Promise<void> {
+    this.asked.push(request);
+  }
+
+  async requestChanged(request: ChangeRequest): Promise<void> {
+    this.changed.push(request);
+  }
+
+  /** The statuses announced for one request, in order. */
+  changesOf(requestId: string): string[] {
+    return this.changed.filter((r) => r.id === requestId).map((r) => r.status);
+  }
+}
