@@ -1,0 +1,126 @@
+import {
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationParameters,
+  type ConversationReference,
+} from 'botbuilder';
+import type { ChangeRequest } from '../domain/change-request';
+import type { Logger } from '../log';
+import type { Notifier, Store } from '../ports';
+import { requestCard } from '../views';
+import { toMessage } from './replies';
+
+interface CardCopy {
+  readonly reference: Partial<ConversationReference>;
+  readonly activityId: string;
+}
+
+const TERMINAL = new Set(['done', 'failed', 'rejected', 'expired', 'revoked']);
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+/** Sends and updates request cards proactively, through stored conversation references. */
+export class TeamsNotifier implements Notifier {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly tenantId: string,
+    private readonly store: Store,
+    private readonly log: Logger,
+  ) {}
+
+  /** Keeps each person's 1:1 chat and the service endpoint, so cards can reach them later. */
+  async rememberConversation(activity: Activity): Promise<void> {
+    const reference = TurnContext.getConversationReference(activity);
+    if (activity.serviceUrl) await this.store.putDocument('settings:service-url', activity.serviceUrl);
+    if (reference.bot) await this.store.putDocument('settings:bot-account', reference.bot);
+    const userId = activity.from?.aadObjectId;
+    if (userId && activity.conversation?.conversationType === 'personal') {
+      await this.store.putDocument(`conversation:${userId}`, reference);
+    }
+  }
+
+  /** Records a message that shows a request, so it is updated when the request changes. */
+  async rememberCopy(requestId: string, activity: Activity, activityId: string): Promise<void> {
+    const key = `card:${requestId}`;
+    const copies = (await this.store.getDocument<CardCopy[]>(key)) ?? [];
+    copies.push({ reference: TurnContext.getConversationReference(activity), activityId });
+    await this.store.putDocument(key, copies);
+  }
+
+  async askForApproval(request: ChangeRequest): Promise<void> {
+    const channel = await this.store.getDocument<Partial<ConversationReference>>('settings:approvals-channel');
+    const targets = channel
+      ? [channelRoot(channel)]
+      : await Promise.all(request.approverIds.map((id) => this.personalReference(id)));
+    const copies = (await this.store.getDocument<CardCopy[]>(`card:${request.id}`)) ?? [];
+    for (const reference of targets) {
+      if (!reference) continue;
+      const activityId = await this.send(reference, toMessage(requestCard(request, 'other')));
+      if (activityId) copies.push({ reference, activityId });
+    }
+    await this.store.putDocument(`card:${request.id}`, copies);
+  }
+
+  async requestChanged(request: ChangeRequest): Promise<void> {
+    const copies = (await this.store.getDocument<CardCopy[]>(`card:${request.id}`)) ?? [];
+    for (const copy of copies) {
+      const card = toMessage(requestCard(request, 'other'));
+      await this.continueWith(copy.reference, (context) => context.updateActivity({ ...card, id: copy.activityId }));
+    }
+    if (!TERMINAL.has(request.status)) return;
+    const requester = await this.personalReference(request.requester.id);
+    if (requester) await this.send(requester, { type: 'message', text: requestCard(request, 'requester').text });
+  }
+
+  private async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
+    let id: string | undefined;
+    await this.continueWith(reference, async (context) => {
+      id = (await context.sendActivity(activity))?.id;
+    });
+    return id;
+  }
+
+  /** Failures to reach one person are logged and do not stop the others (the request itself is safe in the store). */
+  private async continueWith(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<unknown>): Promise<void> {
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        await logic(context);
+      });
+    } catch (error) {
+      this.log.warn('could not reach a conversation', { conversation: reference.conversation?.id, error });
+    }
+  }
+
+  /** The person's 1:1 chat: stored when they last wrote to the bot, else created. */
+  private async personalReference(userId: string): Promise<Partial<ConversationReference> | undefined> {
+    const stored = await this.store.getDocument<Partial<ConversationReference>>(`conversation:${userId}`);
+    if (stored) return stored;
+    const serviceUrl = await this.store.getDocument<string>('settings:service-url');
+    const bot = await this.store.getDocument<{ id: string; name?: string }>('settings:bot-account');
+    if (!serviceUrl || !bot) return undefined;
+    const parameters = {
+      isGroup: false,
+      bot,
+      members: [{ id: userId }],
+      tenantId: this.tenantId,
+      channelData: { tenant: { id: this.tenantId } },
+    } as ConversationParameters;
+    let created: Partial<ConversationReference> | undefined;
+    try {
+      await this.adapter.createConversationAsync(this.appId, 'msteams', serviceUrl, BOT_FRAMEWORK_AUDIENCE, parameters, async (context) => {
+        created = TurnContext.getConversationReference(context.activity);
+      });
+    } catch (error) {
+      this.log.warn('could not open a 1:1 chat', { userId, error });
+    }
+    if (created) await this.store.putDocument(`conversation:${userId}`, created);
+    return created;
+  }
+}
+
+/** A channel reference taken from a reply thread, pointed at the channel itself so each card starts a thread. */
+function channelRoot(reference: Partial<ConversationReference>): Partial<ConversationReference> {
+  const id = reference.conversation?.id?.split(';')[0];
+  return id && reference.conversation ? { ...reference, conversation: { ...reference.conversation, id } } : reference;
+}

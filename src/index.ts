@@ -1,0 +1,160 @@
+// Composition root: the only place that reads the environment and wires adapters to the core.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { ExchangeClient } from './adapters/exchange/exchange-client';
+import { ExchangeOnline } from './adapters/exchange/exchange-online';
+import { GraphDirectory } from './adapters/graph/graph-directory';
+import { createCredential } from './adapters/identity/credential';
+import { RetryPolicy } from './adapters/retry/retry-policy';
+import { openStore } from './adapters/store/open-store';
+import { createApp } from './app/create-app';
+import type { Deps } from './app/deps';
+import { createExecutor, DEFAULT_EXECUTION, startRequestSweeps } from './app/requests';
+import { createAdapter } from './bot/create-adapter';
+import { MailboxBot } from './bot/mailbox-bot';
+import { TeamsNotifier } from './bot/teams-notifier';
+import { loadConfig, type Config, type M365Access } from './config';
+import { asUserArgument } from './demo/as-user-argument';
+import { playgroundConfig, startPlayground, type RunningPlayground } from './demo/playground';
+import type { Logger } from './log';
+import { createLogger } from './pino-logger';
+import type { Clock } from './ports';
+import { createServer, listen } from './server';
+import { startSimulator, type RunningSimulator } from './simulator';
+
+export interface StartOptions {
+  readonly log?: Logger;
+  readonly clock?: Clock;
+  /** Demo only: the seeded user the Playground chats as (`--as megan`). */
+  readonly playgroundUser?: string;
+  /** Time between request sweeps (expiry, ended grants, resumed executions). */
+  readonly sweepIntervalMs?: number;
+}
+
+export interface RunningBot {
+  readonly url: string;
+  readonly instanceId: string;
+  /** Stops taking requests, lets running executions finish, closes the store. */
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const log = options.log ?? createLogger('shared-mailbox-bot', config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const instanceId = randomUUID();
+  const tenant = config.m365 ? undefined : await startSimulatedTenant(config, log);
+  const m365 = config.m365 ?? tenant!.access;
+  const adminGroupId = config.adminGroupId ?? tenant?.sim.seed.groups[0]?.id ?? '';
+  const mailDomains = config.mailDomains.length > 0 ? config.mailDomains : [tenant!.sim.defaultDomain];
+
+  const credential = createCredential(m365);
+  const retry = new RetryPolicy();
+  const exchange = new ExchangeOnline(new ExchangeClient({ baseUrl: m365.exchangeBaseUrl, tenantId: m365.tenantId, credential, retry }));
+  const directory = new GraphDirectory({ credential, baseUrl: `${m365.graphBaseUrl.replace(/\/$/, '')}/`, defaultDomain: mailDomains[0]!, retry });
+  const store = await openStore(config.store);
+  const servedTenant = config.bot?.tenantId ?? m365.tenantId;
+  const adapter = createAdapter(config.bot, log);
+  const notifier = new TeamsNotifier(adapter, config.bot?.appId ?? '', servedTenant, store, log);
+
+  const base: Deps = {
+    exchange,
+    directory,
+    store,
+    notifier,
+    clock,
+    log,
+    newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
+    policy: { tenantDomain: mailDomains[0]!, internalDomains: mailDomains, adminGroupId, requestLifetimeDays: config.requestLifetimeDays },
+  };
+  const executor = createExecutor(base, { ...DEFAULT_EXECUTION, owner: instanceId });
+  const deps: Deps = { ...base, executor };
+  const sweeps = startRequestSweeps(deps, executor, { owner: instanceId, intervalMs: options.sweepIntervalMs ?? 30_000 });
+
+  const bot = new MailboxBot({ app: createApp(deps), notifier, tenantId: servedTenant, log });
+  const server = createServer(adapter, bot);
+  // Without a Bot Framework identity nobody authenticates callers, so only this machine may call.
+  const host = config.bot ? '0.0.0.0' : '127.0.0.1';
+  const { url } = await listen(server, config.port, host);
+  log.info(config.bot ? 'bot listening' : 'DEMO MODE: no inbound authentication, listening on loopback only', { url: `${url}/api/messages` });
+  const playground = await startDemoPlayground(config, options, tenant, url, log);
+
+  return {
+    url,
+    instanceId,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await sweeps.stop();
+      await executor.idle();
+      await store.close();
+      await playground?.stop();
+      await tenant?.sim.close();
+    },
+  };
+}
+
+async function startSimulatedTenant(config: Config, log: Logger): Promise<{ sim: RunningSimulator; access: M365Access }> {
+  const sim = await startSimulator({ seed: resolve(config.simulator.seedPath), port: config.simulator.port });
+  const app = sim.seed.apps[0]!;
+  log.info('simulated Microsoft 365 tenant running', { url: sim.url, tenant: sim.seed.tenant.displayName, seed: config.simulator.seedPath });
+  const access: M365Access = {
+    tenantId: sim.tenantId,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    managedIdentity: false,
+    authorityHost: sim.url,
+    graphBaseUrl: sim.url,
+    exchangeBaseUrl: sim.url,
+  };
+  return { sim, access };
+}
+
+async function startDemoPlayground(
+  config: Config,
+  options: StartOptions,
+  tenant: { sim: RunningSimulator } | undefined,
+  botUrl: string,
+  log: Logger,
+): Promise<RunningPlayground | undefined> {
+  if (config.bot || !config.playground || !tenant) return undefined;
+  const playground = await startPlayground({
+    botEndpoint: `${botUrl}/api/messages`,
+    port: 56150,
+    configDir: resolve('data', 'playground'),
+    config: playgroundConfig(tenant.sim.seed, options.playgroundUser, config.adminGroupId),
+    log,
+  });
+  log.info(`Open ${playground.url} in a browser to chat with the bot`, { url: playground.url });
+  return playground;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const playgroundUser = asUserArgument(process.argv);
+  const log = createLogger('shared-mailbox-bot', config.logLevel);
+  const bot = await startBot(config, { log, ...(playgroundUser ? { playgroundUser } : {}) });
+  let stopping = false;
+  // The launcher forwards signals too, so the second one must not cut the graceful close short.
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down');
+    void bot.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error('The bot could not start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

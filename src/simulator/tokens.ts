@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+export const EXCHANGE_AUDIENCE = 'https://outlook.office365.com';
+export const TOKEN_LIFETIME_SECONDS = 3599;
+
+export interface AccessClaims extends JWTPayload {
+  aud: string;
+  tid: string;
+  appid: string;
+  roles: string[];
+}
+
+export type TokenCheck = { ok: true; claims: AccessClaims } | { ok: false; reason: string };
+
+export interface TokenService {
+  jwks(): { keys: JWK[] };
+  issue(input: { audience: string; appId: string; roles: string[] }): Promise<string>;
+  verify(token: string, audience: string): Promise<TokenCheck>;
+}
+
+export async function createTokenService(issuer: () => string, tenantId: string, now: () => Date): Promise<TokenService> {
+  const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = randomUUID();
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
+  return {
+    jwks: () => ({ keys: [publicJwk] }),
+    issue: (input) => sign(privateKey as CryptoKey, kid, issuer(), tenantId, now(), input),
+    async verify(token, audience) {
+      try {
+        const { payload } = await jwtVerify(token, publicKey, {
+          algorithms: ['RS256'], issuer: issuer(), audience, currentDate: now(), clockTolerance: 0,
+        });
+        if (payload['tid'] !== tenantId) return { ok: false, reason: 'token issued for another tenant' };
+        return { ok: true, claims: payload as AccessClaims };
+      } catch (error) {
+        return { ok: false, reason: (error as { code?: string }).code ?? 'invalid token' };
+      }
+    },
+  };
+}
+
+async function sign(
+  key: CryptoKey, kid: string, issuer: string, tenantId: string, at: Date,
+  input: { audience: string; appId: string; roles: string[] },
+): Promise<string> {
+  const iat = Math.floor(at.getTime() / 1000);
+  return new SignJWT({ tid: tenantId, appid: input.appId, appidacr: '1', roles: input.roles, ver: '1.0', oid: input.appId })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+    .setIssuer(issuer)
+    .setAudience(input.audience)
+    .setSubject(input.appId)
+    .setJti(randomUUID())
+    .setIssuedAt(iat)
+    .setNotBefore(iat)
+    .setExpirationTime(iat + TOKEN_LIFETIME_SECONDS)
+    .sign(key);
+}

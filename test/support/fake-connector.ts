@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  readonly method: string;
+  readonly path: string;
+  readonly conversationId?: string;
+  readonly activityId?: string;
+  readonly body: any;
+}
+
+/**
+ * A stand-in for Teams' Bot Connector service: records what the bot sends to `serviceUrl` and answers
+ * as the service does (new activity ids, new conversations), so tests can assert on real outbound traffic.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server: Server | undefined;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void readJson(req).then((body) => {
+        const answer = this.handle(req.method ?? 'GET', decodeURI(req.url ?? '/'), body);
+        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(answer.body));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Activities the bot posted (new messages and replies), optionally in one conversation. */
+  sent(conversationId?: string): any[] {
+    return this.calls
+      .filter((c) => c.method === 'POST' && c.conversationId !== undefined && (!conversationId || c.conversationId === conversationId))
+      .map((c) => c.body);
+  }
+
+  updates(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'PUT');
+  }
+
+  /** Waits until `predicate` holds for the recorded calls (proactive sends happen after the HTTP answer). */
+  async waitFor(predicate: (calls: readonly ConnectorCall[]) => boolean, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > deadline) throw new Error(`connector condition not met; calls: ${JSON.stringify(this.calls.map((c) => `${c.method} ${c.path}`))}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  private handle(method: string, path: string, body: any): { status: number; body: unknown } {
+    const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+    if (activity) {
+      const [, conversationId, activityId] = activity;
+      this.calls.push({ method, path, conversationId, ...(activityId ? { activityId } : {}), body });
+      return { status: 200, body: { id: method === 'PUT' ? activityId : `activity-${this.nextId++}` } };
+    }
+    if (method === 'POST' && path === '/v3/conversations') {
+      this.calls.push({ method, path, body });
+      const member = body?.members?.[0]?.id ?? 'unknown';
+      return { status: 201, body: { id: `a:personal-${member}` } };
+    }
+    this.calls.push({ method, path, body });
+    return { status: 404, body: { error: { code: 'NotFound', message: `no route ${method} ${path}` } } };
+  }
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => {
+      try {
+        resolve(text ? JSON.parse(text) : undefined);
+      } catch {
+        resolve(text);
+      }
+    });
+  });
+}
