@@ -1,4 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
+import { GraphError } from '@microsoft/microsoft-graph-client';
+import type { AutoReplySetting } from '../../domain/setting-change';
 import type { Group, GroupMember, Person, Trustee } from '../../domain/directory';
 import { AppError } from '../../domain/errors';
 import type { Directory } from '../../ports';
@@ -9,6 +11,8 @@ import { toDirectoryError } from './graph-errors';
 import { GraphGateway, itemError, values, type BatchItem, type GraphObject } from './graph-gateway';
 import { GROUP_FIELDS, kindOf, literal, OBJECT_FIELDS, query, segment, toGroup, toPerson, USER_FIELDS } from './graph-mapping';
 import { expandGroups } from './group-expansion';
+import { fromAutoReply, toAutoReply } from './auto-reply-mapping';
+import { GroupNestingCache } from './group-nesting-cache';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SID = /^S-1-5-21-/i;
@@ -21,22 +25,26 @@ export interface GraphDirectoryOptions {
   /** The tenant's default domain, to complete `alias@`; without it `alias@` matches any domain. */
   readonly defaultDomain?: string;
   readonly retry?: RetryPolicy;
+  /** Shared by every copy made with `withRetry`; a fresh one by default. */
+  readonly nesting?: GroupNestingCache;
 }
 
 /** The Directory port over Microsoft Graph. */
 export class GraphDirectory implements Directory {
   private readonly graph: GraphGateway;
   private readonly retry: RetryPolicy;
+  private readonly nesting: GroupNestingCache;
 
   constructor(private readonly options: GraphDirectoryOptions) {
     const credential = new RenewableCredential(options.credential);
     this.retry = options.retry ?? new RetryPolicy();
+    this.nesting = options.nesting ?? new GroupNestingCache();
     this.graph = new GraphGateway(createGraphClient(credential, options.baseUrl), credential, this.retry);
   }
 
   /** The same directory with tighter retry limits, e.g. a 10 s budget inside a chat turn. */
   withRetry(limits: Partial<RetryLimits>): GraphDirectory {
-    return new GraphDirectory({ ...this.options, retry: this.retry.within(limits) });
+    return new GraphDirectory({ ...this.options, retry: this.retry.within(limits), nesting: this.nesting });
   }
 
   async findPeople(text: string): Promise<readonly Person[]> {
@@ -95,7 +103,7 @@ export class GraphDirectory implements Directory {
   }
 
   expandGroups(groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupMember[]>> {
-    return this.guard('groups', () => expandGroups(this.graph, [...new Set(groupIds)]));
+    return this.guard('groups', () => expandGroups(this.graph, [...new Set(groupIds)], this.nesting));
   }
 
   groupsOf(userId: string): Promise<readonly string[]> {
@@ -113,6 +121,26 @@ export class GraphDirectory implements Directory {
       const user = await this.graph.get(`/users/${segment(id)}?${query({ $select: 'id,accountEnabled' })}`);
       return user ? user['accountEnabled'] !== false : undefined;
     });
+  }
+
+  setAccountEnabled(id: string, enabled: boolean): Promise<void> {
+    return this.guard(id, () => this.graph.patch(`/users/${segment(id)}`, { accountEnabled: enabled }));
+  }
+
+  automaticReplies(id: string): Promise<AutoReplySetting | undefined> {
+    return this.guard(id, async () => {
+      try {
+        const setting = await this.graph.get(`/users/${segment(id)}/mailboxSettings/automaticRepliesSetting`);
+        return setting ? toAutoReply(setting) : undefined;
+      } catch (error) {
+        if (error instanceof GraphError && error.code === 'MailboxNotEnabledForRESTAPI') return undefined;
+        throw error;
+      }
+    });
+  }
+
+  setAutomaticReplies(id: string, setting: AutoReplySetting): Promise<void> {
+    return this.guard(id, () => this.graph.patch(`/users/${segment(id)}/mailboxSettings`, { automaticRepliesSetting: fromAutoReply(setting) }));
   }
 
   private async peopleByAddress(address: string): Promise<Person[]> {
