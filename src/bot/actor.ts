@@ -18,9 +18,12 @@ function conversationOf(activity: Activity): Conversation {
   };
 }
 
-/** The tenant an activity comes from, wherever Teams put it. */
+/** The tenant an activity comes from; none when Teams sent none, or two that disagree. */
 export function tenantOf(activity: Activity): string | undefined {
   const data = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannelData = typeof data?.tenant?.id === 'string' ? data.tenant.id : undefined;
-  return activity.conversation?.tenantId ?? fromChannelData;
+  const fromChannelData = typeof data?.tenant?.id === 'string' && data.tenant.id ? data.tenant.id : undefined;
+  const conversationTenant: unknown = activity.conversation?.tenantId;
+  const fromConversation = typeof conversationTenant === 'string' && conversationTenant ? conversationTenant : undefined;
+  if (fromConversation && fromChannelData && fromConversation.toLowerCase() !== fromChannelData.toLowerCase()) return undefined;
+  return fromConversation ?? fromChannelData;
 }
