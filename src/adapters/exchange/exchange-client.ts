@@ -96,8 +96,11 @@ export class ExchangeClient {
     const failure = commandError(call.cmdlet, status, JSON.stringify(response?.['body'] ?? ''), typeof retryAfter === 'string' ? retryAfter : null);
     if (status !== 0 && classifyExchangeFailure(failure).kind === 'give-up') return failure;
     if (failure.retryAfterMs !== undefined && failure.retryAfterMs > retry.limits.budgetMs) return failure;
-    if (failure.retryAfterMs) await delay(failure.retryAfterMs);
-    return this.invoke(call, retry).catch(asCommandError(call));
+    const waitedMs = failure.retryAfterMs ?? 0;
+    if (waitedMs) await delay(waitedMs);
+    // The batch attempt and this wait count against the caller's limits, or a chat turn could outlast its budget.
+    const rest = retry.within({ budgetMs: retry.limits.budgetMs - waitedMs, maxAttempts: Math.max(1, retry.limits.maxAttempts - 1) });
+    return this.invoke(call, rest).catch(asCommandError(call));
   }
 
   private async continueFrom(url: string, call: CmdletCall, requestId: string, retry: RetryPolicy, sofar: ExoPage): Promise<CmdletResult> {

@@ -4,7 +4,7 @@ import type { Exchange, ExchangeOperation, ExchangeResult } from '../../ports';
 import type { RetryLimits, RetryPolicy } from '../retry/retry-policy';
 import { type CmdletCall, type CmdletResult, ExchangeClient } from './exchange-client';
 import { ExchangeCommandError } from './exo-envelope';
-import { isNotFound, toAppError } from './exo-errors';
+import { isAddressTaken, isNotFound, sizeInBytes, toAppError } from './exo-errors';
 import { fullAccessGrants, MAILBOX_PROPERTIES, sendAsGrants, sendOnBehalfGrants, toMailbox } from './exo-mapping';
 import { cmdletFor, describeCall } from './exo-operations';
 
@@ -64,7 +64,20 @@ export class ExchangeOnline implements Exchange {
       const { warnings } = await this.client.invoke(call, this.retry);
       return { ran: describeCall(call), warnings };
     } catch (error) {
+      if (isAddressTaken(error)) {
+        throw new AppError('invalid', `The address ${operation.mailbox} is already used by another mailbox, person or group: choose another one.`, { cause: error });
+      }
       throw toAppError(error, operation.mailbox);
+    }
+  }
+
+  async mailboxSize(identity: string): Promise<number | undefined> {
+    try {
+      const { rows } = await this.client.invoke({ cmdlet: 'Get-MailboxStatistics', parameters: { Identity: identity } }, this.retry);
+      return rows[0] === undefined ? undefined : sizeInBytes(rows[0]['TotalItemSize']);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw toAppError(error, identity);
     }
   }
 
@@ -75,7 +88,10 @@ export class ExchangeOnline implements Exchange {
       { cmdlet: 'Get-MailboxPermission', parameters: { Identity: identity } },
       { cmdlet: 'Get-RecipientPermission', parameters: { Identity: identity } },
     ]);
-    const results = await this.client.batch(calls, this.retry);
+    // A batch that fails as a whole (Exchange unreachable, throttled past the budget) is an outage, not a bug.
+    const results = await this.client.batch(calls, this.retry).catch((error: unknown) => {
+      throw toAppError(error, identities.join(', '));
+    });
     return identities.map((identity, index) => {
       const [mailbox, permissions, recipients] = [results[index * 3], results[index * 3 + 1], results[index * 3 + 2]];
       if (isNotFound(mailbox)) return undefined;

@@ -33,3 +33,14 @@ export function toAppError(error: unknown, subject: string): AppError {
   }
   return new AppError('unavailable', BUSY, { cause: error });
 }
+
+/** New-Mailbox refusing an address some other recipient already has. */
+export function isAddressTaken(error: unknown): boolean {
+  return error instanceof ExchangeCommandError && /proxy address .* is already being used/i.test(error.detail);
+}
+
+/** Exchange sizes read "1.2 GB (1,288,490,188 bytes)": the byte count in brackets is exact. */
+export function sizeInBytes(value: unknown): number | undefined {
+  const bytes = typeof value === 'string' ? /\(([\d,]+) bytes\)/.exec(value) : null;
+  return bytes?.[1] === undefined ? undefined : Number(bytes[1].replace(/,/g, ''));
+}

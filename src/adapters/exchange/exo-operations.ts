@@ -1,8 +1,10 @@
 import type { ExchangeOperation } from '../../ports';
 import type { CmdletCall } from './exchange-client';
+import { settingCmdlet } from './exo-setting-operations';
 
 /** The cmdlet that performs a change. Every one is safe to repeat: Exchange answers a repeat with a warning. */
 export function cmdletFor(operation: ExchangeOperation): CmdletCall {
+  if (!('trustee' in operation)) return settingCmdlet(operation);
   const { mailbox, trustee } = operation;
   switch (operation.kind) {
     case 'add-full-access':
@@ -34,6 +36,7 @@ export function describeCall({ cmdlet, parameters }: CmdletCall): string {
 }
 
 function powershell(value: unknown): string {
+  if (value === null) return '$null';
   if (typeof value === 'boolean') return value ? '$true' : '$false';
   if (Array.isArray(value)) return value.map(powershell).join(',');
   if (typeof value === 'object' && value !== null) {

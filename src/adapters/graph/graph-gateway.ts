@@ -30,6 +30,11 @@ export class GraphGateway {
     }
   }
 
+  /** A PATCH with the same retry policy; Graph answers 204 or the updated object. */
+  async patch(path: string, body: object): Promise<void> {
+    await this.call(() => this.client.api(path).patch(body));
+  }
+
   /** Items of a collection page plus those of the pages after it. */
   async rest(page: GraphObject): Promise<GraphObject[]> {
     const items: GraphObject[] = [];
