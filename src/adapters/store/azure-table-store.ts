@@ -1,4 +1,4 @@
-import { odata, TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
+import { odata, TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { AuditEntry, ChangeRequest, PrincipalRef } from '../../domain/change-request';
 import { AppError } from '../../domain/errors';
 import type { RequestFilter, Store } from '../../ports';
@@ -11,6 +11,7 @@ import {
   instantMs,
   missingRequest,
   requestBody,
+  staleChain,
   staleVersion,
 } from './store-input';
 
@@ -31,6 +32,7 @@ const REQUEST_ROW = 'request';
 const LEASE_PARTITION = 'lease';
 const AUDIT_TIME_ROW = 't';
 const AUDIT_ID_ROW = 'i';
+const AUDIT_HEAD_ROW = 'h';
 
 /** The scale-out store: Azure Table Storage, with ETags making every decision a conditional write. */
 export class AzureTableStore implements Store {
@@ -99,19 +101,36 @@ export class AzureTableStore implements Store {
       .sort((a, b) => (a.createdAt === b.createdAt ? compare(a.id, b.id) : compare(a.createdAt, b.createdAt)));
   }
 
-  /** The id row and the time row go in one transaction: a second append of the same id keeps the first. */
+  /**
+   * The id row and the time row go in one transaction: a second append of the same id keeps the first.
+   * A chained entry also moves the head row, conditional on its ETag, so of two racing appends one wins.
+   */
   async appendAudit(entry: AuditEntry): Promise<void> {
     const partitionKey = tableKey(entry.mailboxId);
     const when = `${newestFirst(instantMs(entry.at, 'Audit time'))}_${newestFirst(appendSequence())}`;
     const idRow = { partitionKey, rowKey: `${AUDIT_ID_ROW}${tableKey(entry.id)}`, timeRow: when };
     const body = jsonChunks(JSON.stringify(entry), 'Audit entry');
     const timeRow = { partitionKey, rowKey: `${AUDIT_TIME_ROW}${when}`, ...body };
-    await tableCallExpecting([409], undefined, () =>
-      this.tables.audit.submitTransaction([
-        ['create', idRow],
-        ['create', timeRow],
-      ]),
-    );
+    const actions: TransactionAction[] = [
+      ['create', idRow],
+      ['create', timeRow],
+    ];
+    if (entry.hash !== undefined) {
+      if (await this.find(this.tables.audit, partitionKey, idRow.rowKey)) return;
+      const head = await this.find(this.tables.audit, partitionKey, AUDIT_HEAD_ROW);
+      if ((entry.prevHash ?? '') !== String(head?.['hash'] ?? '')) throw staleChain(entry.mailboxId);
+      const headRow = { partitionKey, rowKey: AUDIT_HEAD_ROW, hash: entry.hash };
+      actions.push(head ? ['update', headRow, 'Replace', { etag: head.etag }] : ['create', headRow]);
+    }
+    const outcome = await tableCallExpecting([409, 412], 'refused', () => this.tables.audit.submitTransaction(actions));
+    if (outcome !== 'refused' || entry.hash === undefined) return;
+    if (await this.find(this.tables.audit, partitionKey, idRow.rowKey)) return;
+    throw staleChain(entry.mailboxId);
+  }
+
+  async auditHead(mailboxId: string): Promise<string> {
+    const head = await this.find(this.tables.audit, tableKey(mailboxId), AUDIT_HEAD_ROW);
+    return String(head?.['hash'] ?? '');
   }
 
   async listAudit(mailboxId: string, limit: number): Promise<readonly AuditEntry[]> {

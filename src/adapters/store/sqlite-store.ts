@@ -10,6 +10,7 @@ import {
   instantMs,
   missingRequest,
   requestBody,
+  staleChain,
   staleVersion,
 } from './store-input';
 
@@ -97,12 +98,28 @@ export class SqliteStore implements Store {
     return this.all<RequestRow>(sql, ...params).map(toRequest);
   }
 
-  /** A second append of the same entry id (a resumed execution) keeps the first. */
+  /** A second append of the same entry id (a resumed execution) keeps the first; IMMEDIATE serialises processes. */
   async appendAudit(entry: AuditEntry): Promise<void> {
-    this.run(
-      'INSERT INTO audit (mailbox_id, id, at_ms, body) VALUES (?, ?, ?, ?) ON CONFLICT (mailbox_id, id) DO NOTHING',
-      entry.mailboxId, entry.id, instantMs(entry.at, 'Audit time'), JSON.stringify(entry),
+    const atMs = instantMs(entry.at, 'Audit time');
+    sqliteCall(() =>
+      this.db.transaction(() => {
+        if (this.get('SELECT 1 FROM audit WHERE mailbox_id = ? AND id = ?', entry.mailboxId, entry.id)) return;
+        if (entry.hash !== undefined && (entry.prevHash ?? '') !== this.head(entry.mailboxId)) throw staleChain(entry.mailboxId);
+        this.run('INSERT INTO audit (mailbox_id, id, at_ms, body) VALUES (?, ?, ?, ?)', entry.mailboxId, entry.id, atMs, JSON.stringify(entry));
+      }).immediate(),
     );
+  }
+
+  async auditHead(mailboxId: string): Promise<string> {
+    return this.head(mailboxId);
+  }
+
+  private head(mailboxId: string): string {
+    const row = this.get<{ hash: string }>(
+      "SELECT json_extract(body, '$.hash') AS hash FROM audit WHERE mailbox_id = ? AND json_extract(body, '$.hash') IS NOT NULL ORDER BY seq DESC LIMIT 1",
+      mailboxId,
+    );
+    return row?.hash ?? '';
   }
 
   async listAudit(mailboxId: string, limit: number): Promise<readonly AuditEntry[]> {

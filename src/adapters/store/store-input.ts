@@ -43,3 +43,7 @@ export function missingRequest(id: string): AppError {
 export function duplicateRequest(id: string): AppError {
   return new AppError('conflict', `A request with id ${id} already exists.`);
 }
+
+export function staleChain(mailboxId: string): AppError {
+  return new AppError('conflict', `Another entry joined the audit chain of ${mailboxId} first; read its head and try again.`);
+}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ChangeRequest } from '../../../src/domain/change-request';
+import { sealAuditEntry } from '../../../src/domain/audit-chain';
 import type { Store } from '../../../src/ports';
 import { aRequest, anEntry, dana, oneWinner, rejectsWith, sales, sam } from './store-fixtures';
 
@@ -186,6 +187,34 @@ export function storeContract(make: () => Promise<StoreUnderTest>): void {
       await store.appendAudit(entry);
       await store.appendAudit({ ...entry, at: '2026-01-01T11:00:00.000Z', detail: 'retried' });
       assert.deepEqual(await store.listAudit('mb-info', 10), [entry]);
+    });
+
+    it('moves the chain head with each chained entry and rejects a stale previous hash with conflict', async () => {
+      assert.equal(await store.auditHead('mb-info'), '');
+      const first = sealAuditEntry(anEntry('mb-info', '2026-01-01T10:00:00.000Z', 'requested'), '');
+      await store.appendAudit(first);
+      await store.appendAudit(anEntry('mb-info', '2026-01-01T10:30:00.000Z', 'unchained'));
+      assert.equal(await store.auditHead('mb-info'), first.hash);
+      await rejectsWith(store.appendAudit(sealAuditEntry(anEntry('mb-info', '2026-01-01T11:00:00.000Z', 'stale'), '')), 'conflict');
+      const second = sealAuditEntry(anEntry('mb-info', '2026-01-01T11:00:00.000Z', 'approved'), first.hash!);
+      await store.appendAudit(second);
+      await store.appendAudit(second);
+      assert.equal(await store.auditHead('mb-info'), second.hash);
+      assert.equal(await store.auditHead('mb-sales'), '');
+      assert.deepEqual((await store.listAudit('mb-info', 10)).map((e) => e.action), ['approved', 'unchained', 'requested']);
+    });
+
+    it('lets exactly one of two store instances extend the chain from the same head', async function () {
+      const other = await another.call(this);
+      const first = sealAuditEntry(anEntry('mb-info', '2026-01-01T10:00:00.000Z', 'requested'), '');
+      await store.appendAudit(first);
+      oneWinner(
+        await Promise.allSettled([
+          store.appendAudit(sealAuditEntry(anEntry('mb-info', '2026-01-01T11:00:00.000Z', 'approved'), first.hash!)),
+          other.appendAudit(sealAuditEntry(anEntry('mb-info', '2026-01-01T11:00:00.000Z', 'rejected'), first.hash!)),
+        ]),
+      );
+      assert.equal((await store.listAudit('mb-info', 10)).length, 2);
     });
 
     it('rejects with invalid when the entry time is not a date', async () => {
