@@ -32,6 +32,16 @@ param m365TenantId string = tenant().tenantId
 @maxValue(90)
 param requestLifetimeDays int = 7
 
+@description('Seconds an instance holds a request it is executing before another instance may take it over.')
+@minValue(2)
+@maxValue(3600)
+param executionLeaseSeconds int = 300
+
+@description('Seconds between sweeps that expire requests, end time-bound grants and resume executions.')
+@minValue(1)
+@maxValue(60)
+param sweepIntervalSeconds int = 30
+
 @allowed(['debug', 'info', 'warn', 'error'])
 param logLevel string = 'info'
 
@@ -163,6 +173,9 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MAIL_DOMAINS', value: mailDomains }
         { name: 'STORE', value: '@Microsoft.KeyVault(SecretUri=${storeSecret.properties.secretUri})' }
         { name: 'REQUEST_LIFETIME_DAYS', value: string(requestLifetimeDays) }
+        { name: 'EXECUTION_LEASE_SECONDS', value: string(executionLeaseSeconds) }
+        { name: 'SWEEP_INTERVAL_SECONDS', value: string(sweepIntervalSeconds) }
+        { name: 'PUBLIC_URL', value: 'https://app-${name}-${suffix}.azurewebsites.net' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }

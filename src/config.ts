@@ -32,6 +32,12 @@ export interface Config {
   readonly store: string;
   readonly playground: boolean;
   readonly requestLifetimeDays: number;
+  /** How long an instance's claim on an execution lasts: after a crash, another instance resumes it this much later. */
+  readonly executionLeaseSeconds: number;
+  /** Time between request sweeps (resumed executions, expiry, ended grants). */
+  readonly sweepIntervalSeconds: number;
+  /** The bot's public base URL (PUBLIC_URL), for download links; absent → the address it listens on. */
+  readonly publicUrl?: string;
   readonly logLevel: LogLevel;
 }
 
@@ -82,6 +88,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     store,
     playground,
     requestLifetimeDays: integer('REQUEST_LIFETIME_DAYS', 7, 1, 90),
+    executionLeaseSeconds: integer('EXECUTION_LEASE_SECONDS', 300, 2, 3600),
+    sweepIntervalSeconds: integer('SWEEP_INTERVAL_SECONDS', 30, 1, 60),
+    ...publicUrlOf(read('PUBLIC_URL'), problems),
     logLevel,
   };
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  - ${problems.join('\n  - ')}\n(see .env.example)`);
@@ -89,6 +98,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
 }
 
 type Read = (name: string) => string | undefined;
+
+/** Download links leave the bot, so they must be https (plain http only for this machine). */
+function publicUrlOf(value: string | undefined, problems: string[]): { publicUrl?: string } {
+  if (value === undefined) return {};
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  const local = url?.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname);
+  if (!url || (url.protocol !== 'https:' && !local)) {
+    problems.push(`PUBLIC_URL must be an https:// URL (got "${value}")`);
+    return {};
+  }
+  return { publicUrl: value.replace(/\/+$/, '') };
+}
 
 function readBotIdentity(read: Read, guid: Read, problems: string[]): BotIdentity | undefined {
   const appId = guid('MicrosoftAppId');

@@ -9,8 +9,9 @@ import { RetryPolicy } from './adapters/retry/retry-policy';
 import { openStore } from './adapters/store/open-store';
 import { createApp } from './app/create-app';
 import type { Deps } from './app/deps';
+import { openSignedExport, type ExportLinks } from './app/export-links';
 import { createExecutor, DEFAULT_EXECUTION, startRequestSweeps } from './app/requests';
-import { createAdapter } from './bot/create-adapter';
+import { createAdapter, type BotFrameworkEndpoints } from './bot/create-adapter';
 import { MailboxBot } from './bot/mailbox-bot';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { loadConfig, type Config, type M365Access } from './config';
@@ -19,7 +20,7 @@ import { playgroundConfig, startPlayground, type RunningPlayground } from './dem
 import type { Logger } from './log';
 import { createLogger } from './pino-logger';
 import type { Clock } from './ports';
-import { createServer, listen } from './server';
+import { createServer, listen, stopServer } from './server';
 import { startSimulator, type RunningSimulator } from './simulator';
 
 export interface StartOptions {
@@ -29,16 +30,23 @@ export interface StartOptions {
   readonly playgroundUser?: string;
   /** Time between request sweeps (expiry, ended grants, resumed executions). */
   readonly sweepIntervalMs?: number;
+  /** Bot Framework token endpoints other than Microsoft's (tests point them at a local OpenID server). */
+  readonly botFramework?: BotFrameworkEndpoints;
 }
 
 export interface RunningBot {
   readonly url: string;
   readonly instanceId: string;
+  /** Demo only: where a person opens the Teams emulator. */
+  readonly playgroundUrl?: string;
   /** Stops taking requests, lets running executions finish, closes the store. */
   close(): Promise<void>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
+/** Download links for exports stay valid this long. */
+const EXPORT_LINK_TTL_MS = 15 * 60_000;
+const CHAT_RETRY = { budgetMs: 10_000 };
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const log = options.log ?? createLogger('shared-mailbox-bot', config.logLevel);
@@ -55,10 +63,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const directory = new GraphDirectory({ credential, baseUrl: `${m365.graphBaseUrl.replace(/\/$/, '')}/`, defaultDomain: mailDomains[0]!, retry });
   const store = await openStore(config.store);
   const servedTenant = config.bot?.tenantId ?? m365.tenantId;
-  const adapter = createAdapter(config.bot, log);
+  const adapter = createAdapter(config.bot, log, options.botFramework);
   const notifier = new TeamsNotifier(adapter, config.bot?.appId ?? '', servedTenant, store, log);
 
+  let listeningUrl = '';
+  const exports: ExportLinks = { baseUrl: () => config.publicUrl ?? listeningUrl, ttlMs: EXPORT_LINK_TTL_MS };
   const base: Deps = {
+    exports,
     exchange,
     directory,
     store,
@@ -68,25 +79,31 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
     policy: { tenantDomain: mailDomains[0]!, internalDomains: mailDomains, adminGroupId, requestLifetimeDays: config.requestLifetimeDays },
   };
-  const executor = createExecutor(base, { ...DEFAULT_EXECUTION, owner: instanceId });
+  const executor = createExecutor(base, { ...DEFAULT_EXECUTION, leaseMs: config.executionLeaseSeconds * 1000, owner: instanceId });
   const deps: Deps = { ...base, executor };
-  const sweeps = startRequestSweeps(deps, executor, { owner: instanceId, intervalMs: options.sweepIntervalMs ?? 30_000 });
+  const sweepIntervalMs = options.sweepIntervalMs ?? config.sweepIntervalSeconds * 1000;
+  const sweeps = startRequestSweeps(deps, executor, { owner: instanceId, intervalMs: sweepIntervalMs });
 
-  const bot = new MailboxBot({ app: createApp(deps), notifier, tenantId: servedTenant, log });
-  const server = createServer(adapter, bot);
+  // A chat turn must answer before Teams gives up on it (~15 s); queued executions and sweeps keep the long budget.
+  const chat: Deps = { ...deps, exchange: exchange.withRetry(CHAT_RETRY), directory: directory.withRetry(CHAT_RETRY) };
+  const bot = new MailboxBot({ app: createApp(chat), notifier, tenantId: servedTenant, log });
+  const server = createServer(adapter, bot, (id, exp, sig) => openSignedExport(store, id, exp, sig, clock.now()));
   // Without a Bot Framework identity nobody authenticates callers, so only this machine may call.
   const host = config.bot ? '0.0.0.0' : '127.0.0.1';
   const { url } = await listen(server, config.port, host);
+  listeningUrl = url;
   log.info(config.bot ? 'bot listening' : 'DEMO MODE: no inbound authentication, listening on loopback only', { url: `${url}/api/messages` });
   const playground = await startDemoPlayground(config, options, tenant, url, log);
 
   return {
     url,
     instanceId,
+    ...(playground ? { playgroundUrl: playground.url } : {}),
     close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      await stopServer(server);
       await sweeps.stop();
       await executor.idle();
+      await notifier.idle();
       await store.close();
       await playground?.stop();
       await tenant?.sim.close();
@@ -125,7 +142,6 @@ async function startDemoPlayground(
     config: playgroundConfig(tenant.sim.seed, options.playgroundUser, config.adminGroupId),
     log,
   });
-  log.info(`Open ${playground.url} in a browser to chat with the bot`, { url: playground.url });
   return playground;
 }
 
@@ -140,6 +156,9 @@ async function main(): Promise<void> {
   const playgroundUser = asUserArgument(process.argv);
   const log = createLogger('shared-mailbox-bot', config.logLevel);
   const bot = await startBot(config, { log, ...(playgroundUser ? { playgroundUser } : {}) });
+  if (bot.playgroundUrl) {
+    console.log(`\n  Shared Mailbox Bot demo is running (simulated tenant, no credentials).\n  Open ${bot.playgroundUrl} and type: who can access info@\n  Stop with Ctrl+C.\n`);
+  }
   let stopping = false;
   // The launcher forwards signals too, so the second one must not cut the graceful close short.
   const stop = () => {

@@ -1,6 +1,8 @@
 import type { ChangeRequest, AuditEntry, PrincipalRef, RequestStatus } from './domain/change-request';
 import type { Group, GroupMember, Person, Trustee } from './domain/directory';
 import type { Mailbox, MailboxAccess } from './domain/mailbox';
+import type { SettingOperation } from './domain/request-operations';
+import type { AutoReplySetting } from './domain/setting-change';
 
 /**
  * Exchange Online as the bot needs it (the admin API's InvokeCommand). Implementations translate
@@ -16,6 +18,8 @@ export interface Exchange {
   listSharedMailboxes(): Promise<readonly Mailbox[]>;
   /** Runs one change. Idempotent: re-adding an existing grant or removing a missing one is a warning. */
   apply(operation: ExchangeOperation): Promise<ExchangeResult>;
+  /** Total size of the mailbox's items in bytes (Get-MailboxStatistics); undefined when it does not exist. */
+  mailboxSize(identity: string): Promise<number | undefined>;
 }
 
 export type ExchangeOperation =
@@ -24,7 +28,8 @@ export type ExchangeOperation =
   | { readonly kind: 'add-send-as'; readonly mailbox: string; readonly trustee: string }
   | { readonly kind: 'remove-send-as'; readonly mailbox: string; readonly trustee: string }
   | { readonly kind: 'add-send-on-behalf'; readonly mailbox: string; readonly trustee: string }
-  | { readonly kind: 'remove-send-on-behalf'; readonly mailbox: string; readonly trustee: string };
+  | { readonly kind: 'remove-send-on-behalf'; readonly mailbox: string; readonly trustee: string }
+  | SettingOperation;
 
 export interface ExchangeResult {
   /** The cmdlet and parameters as sent, for the audit log. */
@@ -47,6 +52,12 @@ export interface Directory {
   groupsOf(userId: string): Promise<readonly string[]>;
   /** Whether the account may sign in; undefined when there is no such account. */
   accountEnabled(id: string): Promise<boolean | undefined>;
+  /** Blocks or allows sign-in (PATCH /users/{id} accountEnabled). */
+  setAccountEnabled(id: string, enabled: boolean): Promise<void>;
+  /** The mailbox's automatic replies; undefined when the account has no mailbox Graph can reach. */
+  automaticReplies(id: string): Promise<AutoReplySetting | undefined>;
+  /** PATCH /users/{id}/mailboxSettings automaticRepliesSetting, for internal and external senders alike. */
+  setAutomaticReplies(id: string, setting: AutoReplySetting): Promise<void>;
 }
 
 export interface RequestFilter {
@@ -66,8 +77,14 @@ export interface Store {
   updateRequest(request: ChangeRequest): Promise<ChangeRequest>;
   listRequests(filter: RequestFilter): Promise<readonly ChangeRequest[]>;
 
-  /** Append-only; entries come back newest first. */
+  /**
+   * Append-only; entries come back newest first. An entry with a `hash` is chained: it is appended only
+   * when its `prevHash` is the mailbox's chain head, else AppError('conflict'), so two instances cannot
+   * fork the chain. Appending an entry id that is already there does nothing.
+   */
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** The hash of the mailbox's last chained entry; '' when it has none. */
+  auditHead(mailboxId: string): Promise<string>;
   listAudit(mailboxId: string, limit: number): Promise<readonly AuditEntry[]>;
 
   getOwners(mailboxId: string): Promise<readonly PrincipalRef[]>;

@@ -8,7 +8,12 @@ import { myMailboxes } from './my-mailboxes';
 import type { Outcome } from './outcome';
 import { resumePick, withPicks } from './picks';
 import * as requests from './requests';
+import * as settings from './settings';
 import { whoCanAccess } from './who-can-access';
+import { diagnose } from './diagnose';
+import { exportHistory } from './export-history';
+import { undo } from './undo';
+import { verifyHistory } from './verify-history';
 
 /** The core: one exhaustive switch from Command to use case. */
 export function createApp(deps: Deps): App {
@@ -29,6 +34,19 @@ export function createApp(deps: Deps): App {
       case 'cancel': return requests.cancel(deps, actor, command);
       case 'refresh': return requests.refresh(deps, actor, command);
       case 'pick-person': return resumePick(deps, actor, command.pending, command.personId, route);
+      case 'diagnose': return diagnose(deps, actor, command);
+      case 'undo': return undo(deps, actor, command);
+      case 'verify-history': return verifyHistory(deps, actor, command);
+      case 'export-history': return exportHistory(deps, actor, command);
+      case 'mailbox-settings': return settings.mailboxSettings(deps, actor, command);
+      case 'request-automap': return settings.requestAutomap(deps, actor, command);
+      case 'request-forwarding': return settings.requestForwarding(deps, actor, command);
+      case 'request-sent-items': return settings.requestSentItems(deps, actor, command);
+      case 'request-auto-reply': return settings.requestAutoReply(deps, actor, command);
+      case 'request-address-lists': return settings.requestAddressLists(deps, actor, command);
+      case 'request-block-sign-in': return settings.requestBlockSignIn(deps, actor, command);
+      case 'request-create-mailbox': return settings.requestCreateMailbox(deps, actor, command);
+      case 'request-convert': return settings.requestConvert(deps, actor, command);
     }
   };
   return {
@@ -47,8 +65,11 @@ export function createApp(deps: Deps): App {
  * useful (the clicker sees the status, not a blank error); everything else propagates.
  */
 async function refusedOnTheCard(deps: Deps, actor: Actor, command: Command, error: unknown): Promise<Outcome> {
-  const requestId = command.kind === 'decide' || command.kind === 'cancel' ? command.requestId : undefined;
+  const requestId = command.kind === 'decide' || command.kind === 'cancel' || command.kind === 'undo' ? command.requestId : undefined;
   if (!(error instanceof AppError) || error.code !== 'forbidden' || !requestId) throw error;
   const current = await requests.refresh(deps, actor, { kind: 'refresh', requestId });
-  return current.kind === 'request-status' ? { ...current, notice: error.message } : current;
+  if (current.kind !== 'request-status') return current;
+  // Whoever was just refused gets no decision buttons back, even if the stored approver list still names them.
+  const viewer = current.request.requester.id === actor.id ? 'requester' : 'other';
+  return { ...current, viewer, notice: error.message };
 }

@@ -1,5 +1,6 @@
 import type { Clock, Directory, Exchange, Notifier, Store } from '../ports';
 import type { Logger } from '../log';
+import type { ExportLinks } from './export-links';
 import type { RequestExecutor } from './requests/executor';
 
 /** Policy the use cases apply; from configuration. */
@@ -23,4 +24,6 @@ export interface Deps {
   readonly newId: () => string;
   /** Runs approved requests; the composition root shares one per instance. Absent: a fresh one per decision. */
   readonly executor?: RequestExecutor;
+  /** Signed download links for exports; absent where the bot serves no downloads. */
+  readonly exports?: ExportLinks;
 }

@@ -2,6 +2,7 @@ import type { CommandOf } from '../commands/command';
 import type { Actor } from './actor';
 import type { Deps } from './deps';
 import type { Outcome } from './outcome';
+import { AppError } from '../domain/errors';
 import { isAdmin } from './roles';
 
 /**
@@ -10,7 +11,7 @@ import { isAdmin } from './roles';
  */
 export async function help(deps: Deps, actor: Actor, command: CommandOf<'help'>): Promise<Outcome> {
   const [admin, waiting] = await Promise.all([
-    isAdmin(deps, actor.id),
+    isAdmin(deps, actor.id).catch((error: unknown) => adminUnknown(deps, error)),
     deps.store.listRequests({ approverId: actor.id, statuses: ['pending'] }),
   ]);
   return {
@@ -19,4 +20,11 @@ export async function help(deps: Deps, actor: Actor, command: CommandOf<'help'>)
     isApprover: admin || waiting.length > 0,
     ...(command.notUnderstood !== undefined ? { notUnderstood: command.notUnderstood } : {}),
   };
+}
+
+/** Help must answer even while the directory is down; it then shows what anyone may do. */
+function adminUnknown(deps: Deps, error: unknown): boolean {
+  if (!(error instanceof AppError) || error.code !== 'unavailable') throw error;
+  deps.log.warn('help without roles: the directory is unavailable', { error: error.cause ?? error });
+  return false;
 }

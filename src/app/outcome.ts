@@ -3,6 +3,15 @@ import type { AuditEntry, ChangeRequest, MailboxRef, PrincipalRef } from '../dom
 import type { Candidate } from '../domain/errors';
 import type { Mailbox, Right } from '../domain/mailbox';
 import type { Path } from '../domain/access-report';
+import type { MailboxSettings } from '../domain/mailbox-settings';
+import type { ChainCheck } from '../domain/audit-chain';
+import type { Finding } from '../domain/diagnose';
+
+/** One mailbox's audit chain, as `verify history` found it. */
+export interface AuditCheckResult {
+  readonly mailbox: MailboxRef;
+  readonly check: ChainCheck;
+}
 
 /** What the viewer of a request card may do; decides which buttons the card shows. */
 export type Viewer = 'approver' | 'requester' | 'other';
@@ -32,6 +41,11 @@ export type Outcome =
   | { readonly kind: 'request-created'; readonly request: ChangeRequest; readonly plan: Plan }
   | { readonly kind: 'request-status'; readonly request: ChangeRequest; readonly viewer: Viewer; readonly notice?: string }
   | { readonly kind: 'pending-list'; readonly requests: readonly ChangeRequest[] }
-  | { readonly kind: 'history'; readonly mailbox: MailboxRef; readonly entries: readonly AuditEntry[] }
+  | { readonly kind: 'history'; readonly mailbox: MailboxRef; readonly entries: readonly AuditEntry[]; readonly since?: string }
   | { readonly kind: 'owners'; readonly mailbox: MailboxRef; readonly owners: readonly PrincipalRef[] }
-  | { readonly kind: 'notice'; readonly text: string };
+  | { readonly kind: 'notice'; readonly text: string }
+  /** `canAdminister`: the viewer is an admin, so the card offers the admin-only changes too. */
+  | { readonly kind: 'mailbox-settings'; readonly settings: MailboxSettings; readonly canAdminister: boolean }
+  | { readonly kind: 'diagnosis'; readonly mailbox: MailboxRef; readonly person: PrincipalRef; readonly findings: readonly Finding[] }
+  | { readonly kind: 'audit-check'; readonly results: readonly AuditCheckResult[] }
+  | { readonly kind: 'export-ready'; readonly scope: string; readonly rows: number; readonly url: string; readonly expiresAt: string };

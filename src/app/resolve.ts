@@ -7,8 +7,16 @@ import { AppError } from '../domain/errors';
 import { parseNameQuery, sameText } from '../domain/addresses';
 
 const MAX_SUGGESTIONS = 3;
+/** The longest SMTP address (64 + 1 + 255); no name or address is longer, so nothing longer is worth a search. */
+const MAX_NAME_LENGTH = 320;
+
+function tooLong(text: string, what: string, example: string): AppError {
+  return new AppError('invalid', `"${text.slice(0, 40)}…" is too long to be ${what}. Give me an address, like ${example}, or a name.`);
+}
 /** How a picked mailbox candidate comes back: `mailbox:<address>`, with `id:` once a parked command resumes. */
 const PICKED = /^(id:)?mailbox:/i;
+/** How a mailbox picked on a pick card comes back: its account's object id. */
+const PICKED_ID = /^id:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /**
  * Finds one mailbox from what the user typed: `info@contoso.com`, `info@`, `info`, or a display name.
@@ -17,7 +25,10 @@ const PICKED = /^(id:)?mailbox:/i;
 export async function resolveMailbox(deps: Deps, query: string): Promise<Mailbox> {
   const text = query.trim();
   if (text === '') throw new AppError('invalid', 'Which mailbox? Give me its address, like info@, or its name.');
+  if (text.length > MAX_NAME_LENGTH) throw tooLong(text, 'a mailbox name or address', 'info@');
   if (PICKED.test(text)) return byPickedAddress(deps, text.replace(PICKED, ''));
+  const pickedId = PICKED_ID.exec(text)?.[1];
+  if (pickedId) return byPickedId(deps, pickedId);
   const parsed = parseNameQuery(text, deps.policy.tenantDomain);
   const byName = parsed.kind === 'name' || (parsed.kind === 'alias' && parsed.bare);
   const [byAddress, found] = await Promise.all([
@@ -36,7 +47,7 @@ export async function resolveMailbox(deps: Deps, query: string): Promise<Mailbox
   if (named.length === 0) throw await notFound(deps, text, text);
   throw new AppError('ambiguous', `More than one mailbox matches "${text}". Which one did you mean?`, {
     subject: 'mailbox',
-    candidates: named.map((m) => ({ id: `mailbox:${m.address}`, label: m.displayName, detail: m.address })),
+    candidates: named.map((m) => ({ id: m.id, label: m.displayName, detail: m.address })),
   });
 }
 
@@ -45,6 +56,14 @@ async function byPickedAddress(deps: Deps, address: string): Promise<Mailbox> {
   const found = await deps.exchange.findMailboxes(address);
   const exact = found.find((m) => sameText(m.address, address));
   if (!exact) throw new AppError('not-found', `The mailbox ${address} no longer exists.`);
+  return exact;
+}
+
+/** A mailbox candidate picked from a pick card, by its account's object id. */
+async function byPickedId(deps: Deps, id: string): Promise<Mailbox> {
+  const found = await deps.exchange.findMailboxes(id);
+  const exact = found.find((m) => sameText(m.id, id));
+  if (!exact) throw new AppError('not-found', 'That mailbox no longer exists.');
   return exact;
 }
 
@@ -92,6 +111,7 @@ export async function resolvePrincipal(
 ): Promise<PrincipalRef> {
   const text = query.trim();
   if (text === '') throw new AppError('invalid', 'Who? Give me their email address, like adele@, or their name.');
+  if (text.length > MAX_NAME_LENGTH) throw tooLong(text, "a person's name or address", 'adele@');
   if (/^id:/i.test(text)) return byId(deps, text.slice(3).trim(), options.allowGroups === true);
 
   const parsed = parseNameQuery(text, deps.policy.tenantDomain);

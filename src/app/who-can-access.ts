@@ -35,7 +35,7 @@ export async function whoCanAccess(deps: Deps, _actor: Actor, command: CommandOf
 }
 
 /** Reads an addressed mailbox straight away; searches (and explains a miss) only when that finds nothing. */
-async function readMailboxAccess(deps: Deps, query: string): Promise<MailboxAccess> {
+export async function readMailboxAccess(deps: Deps, query: string): Promise<MailboxAccess> {
   const address = likelyMailboxAddress(deps, query);
   const direct = address === undefined ? undefined : await deps.exchange.readAccess(address);
   if (direct) return direct;

@@ -18,9 +18,12 @@ interface CardCopy {
 
 const TERMINAL = new Set(['done', 'failed', 'rejected', 'expired', 'revoked']);
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+const APPROVAL_WAIT_MS = 1_500;
 
 /** Sends and updates request cards proactively, through stored conversation references. */
 export class TeamsNotifier implements Notifier {
+  private readonly inFlight = new Set<Promise<void>>();
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
@@ -48,15 +51,35 @@ export class TeamsNotifier implements Notifier {
     await this.store.putDocument(key, copies);
   }
 
+  /**
+   * Delivery goes on after the turn when Teams is slow (opening a new 1:1 chat can take seconds with
+   * retries): the request is already stored and `pending` shows it, so the requester need not wait.
+   */
   async askForApproval(request: ChangeRequest): Promise<void> {
+    const delivery = this.deliverApprovals(request);
+    this.inFlight.add(delivery);
+    void delivery.finally(() => this.inFlight.delete(delivery)).catch((error: unknown) => {
+      this.log.error('could not send the approval card', { requestId: request.id, error });
+    });
+    await Promise.race([delivery, new Promise((done) => setTimeout(done, APPROVAL_WAIT_MS).unref())]);
+  }
+
+  /** Settles when every approval card still on its way has been sent (or given up on). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async deliverApprovals(request: ChangeRequest): Promise<void> {
     const channel = await this.store.getDocument<Partial<ConversationReference>>('settings:approvals-channel');
+    // In a 1:1 chat only the approver sees the card, so it carries the buttons; in a channel the
+    // buttons come from the refresh, which Teams runs only for the approvers in refresh.userIds.
     const targets = channel
-      ? [channelRoot(channel)]
-      : await Promise.all(request.approverIds.map((id) => this.personalReference(id)));
+      ? [{ reference: channelRoot(channel), viewer: 'other' as const }]
+      : await Promise.all(request.approverIds.map(async (id) => ({ reference: await this.personalReference(id), viewer: 'approver' as const })));
     const copies = (await this.store.getDocument<CardCopy[]>(`card:${request.id}`)) ?? [];
-    for (const reference of targets) {
+    for (const { reference, viewer } of targets) {
       if (!reference) continue;
-      const activityId = await this.send(reference, toMessage(requestCard(request, 'other')));
+      const activityId = await this.send(reference, toMessage(requestCard(request, viewer)));
       if (activityId) copies.push({ reference, activityId });
     }
     await this.store.putDocument(`card:${request.id}`, copies);
@@ -76,6 +99,12 @@ export class TeamsNotifier implements Notifier {
   private async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {
     let id: string | undefined;
     await this.continueWith(reference, async (context) => {
+      // A proactive turn starts from a made-up activity, which botbuilder would make this a reply to:
+      // a new message (a new thread in a channel) is what is meant.
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const outgoing of activities) delete outgoing.replyToId;
+        return next();
+      });
       id = (await context.sendActivity(activity))?.id;
     });
     return id;

@@ -28,7 +28,7 @@ export type Command =
       readonly reason?: string;
     }
   | { readonly kind: 'pending' }
-  | { readonly kind: 'history'; readonly mailbox: string }
+  | { readonly kind: 'history'; readonly mailbox: string; readonly since?: string /* YYYY-MM-DD */ }
   | { readonly kind: 'owners'; readonly mailbox: string }
   | { readonly kind: 'add-owner'; readonly person: string; readonly mailbox: string }
   | { readonly kind: 'remove-owner'; readonly person: string; readonly mailbox: string }
@@ -36,6 +36,21 @@ export type Command =
   | { readonly kind: 'decide'; readonly requestId: string; readonly verdict: 'approve' | 'reject'; readonly reason?: string }
   | { readonly kind: 'cancel'; readonly requestId: string }
   | { readonly kind: 'refresh'; readonly requestId: string }
-  | { readonly kind: 'pick-person'; readonly pending: string; readonly personId: string };
+  | { readonly kind: 'pick-person'; readonly pending: string; readonly personId: string }
+  | { readonly kind: 'mailbox-settings'; readonly mailbox: string }
+  | { readonly kind: 'request-automap'; readonly mailbox: string; readonly person: string; readonly automapping: boolean }
+  /** No `to`: stop forwarding. */
+  | { readonly kind: 'request-forwarding'; readonly mailbox: string; readonly to?: string; readonly keepCopy: boolean }
+  | { readonly kind: 'request-sent-items'; readonly mailbox: string; readonly enabled: boolean }
+  /** No `message`: turn automatic replies off. */
+  | { readonly kind: 'request-auto-reply'; readonly mailbox: string; readonly message?: string; readonly until?: string /* YYYY-MM-DD */ }
+  | { readonly kind: 'request-address-lists'; readonly mailbox: string; readonly hidden: boolean }
+  | { readonly kind: 'request-block-sign-in'; readonly mailbox: string }
+  | { readonly kind: 'request-create-mailbox'; readonly name: string; readonly address: string; readonly members: readonly string[] }
+  | { readonly kind: 'request-convert'; readonly mailbox: string }
+  | { readonly kind: 'diagnose'; readonly person: string; readonly mailbox: string }
+  | { readonly kind: 'undo'; readonly requestId: string }
+  | { readonly kind: 'verify-history'; readonly mailbox?: string }
+  | { readonly kind: 'export-history'; readonly mailbox?: string };
 
 export type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;

@@ -1,7 +1,10 @@
+import { AppError } from '../domain/errors';
 import { ALL_RIGHTS, DEFAULT_RIGHTS, type Right } from '../domain/mailbox';
 import { reasonText, splitGrantTail, splitTrailingRights } from './clauses';
 import type { Command } from './command';
 import { pattern, type Pattern, type Slots } from './pattern';
+import { SETTING_FORMS } from './setting-forms';
+import { calendarDay } from './calendar-day';
 import { canonicalRights, tryParseRights } from './rights';
 import { isWord, valueOf, type Token } from './tokens';
 
@@ -92,6 +95,36 @@ const revoke: Build = (slots, { text }) => {
 
 const fixed = (command: Command): Build => () => command;
 
+const REQUEST_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+const undo: Build = (slots) => {
+  const requestId = value(slots.id);
+  if (requestId === undefined) return undefined;
+  if (!REQUEST_ID.test(requestId)) {
+    throw new AppError('invalid', `"${requestId.slice(0, 40)}" is not a request reference: copy it from the request card.`);
+  }
+  return { kind: 'undo', requestId };
+};
+
+const diagnosis: Build = (slots) => {
+  const who = person(slots.person);
+  const mailbox = value(slots.mailbox);
+  return who === undefined || mailbox === undefined ? undefined : { kind: 'diagnose', person: who, mailbox };
+};
+
+const historySince: Build = (slots) => {
+  const mailbox = value(slots.mailbox);
+  const since = value(slots.date);
+  return mailbox === undefined || since === undefined ? undefined : { kind: 'history', mailbox, since: calendarDay(since) };
+};
+
+const optionalMailbox =
+  (kind: 'verify-history' | 'export-history') =>
+  (slots: Slots): Command => {
+    const mailbox = value(slots.mailbox);
+    return mailbox === undefined ? { kind } : { kind, mailbox };
+  };
+
 /**
  * Every sentence the bot understands, first match wins: specific shapes before general ones. A slot
  * ends at the first word that may follow it, so "on" never follows a slot that may hold "send on behalf".
@@ -146,6 +179,34 @@ export const FORMS: readonly Form[] = [
   ], mailboxOnly('who-can-access')),
   form(
     [
+      'history of|for {mailbox} since {date}',
+      'history {mailbox} since {date}',
+      'show history of|for {mailbox} since {date}',
+      'audit log|history of|for {mailbox} since {date}',
+    ],
+    historySince,
+  ),
+  form(
+    ['verify|check history|audit', 'verify|check the history|audit', 'verify|check history|audit of|for {mailbox}', 'verify|check history|audit {mailbox}'],
+    optionalMailbox('verify-history'),
+  ),
+  form(
+    ['export history|audit', 'export the history|audit', 'export audit log', 'export history|audit of|for {mailbox}', 'export history|audit {mailbox}'],
+    optionalMailbox('export-history'),
+  ),
+  form(['undo request {id}', 'undo {id}'], undo),
+  form(
+    [
+      "why can't|cannot|cant {person} open|access|see|use {mailbox}",
+      'why can {person} not open|access|see|use {mailbox}',
+      "why doesn't|does {person} see|have {mailbox}",
+      'check {person} on|for {mailbox}',
+      'diagnose {person} on|for {mailbox}',
+    ],
+    diagnosis,
+  ),
+  form(
+    [
       'history of|for {mailbox}',
       'history {mailbox}',
       'show history of|for {mailbox}',
@@ -185,4 +246,5 @@ export const FORMS: readonly Form[] = [
     'revoke|remove {person} access to|from|on {rest}',
     'take away {person} access to|from|on {rest}',
   ], revoke),
+  ...SETTING_FORMS,
 ];

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import { MAX_REASON } from './clauses';
 import type { Command } from './command';
+import { settingAction } from './setting-actions';
 import { Verb } from './verbs';
 
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -45,6 +46,18 @@ function personId(fields: Fields): string {
   return value.toLowerCase();
 }
 
+/** A fix offered on a diagnosis card: the usual request, for an already resolved person. */
+function startRequest(fields: Fields): Command {
+  if (fields.kind !== 'grant') throw new AppError('invalid', STALE);
+  return {
+    kind: 'request-grant',
+    person: `id:${personId(fields)}`,
+    mailbox: mailbox(fields),
+    rights: ['full-access'],
+    automapping: true,
+  };
+}
+
 /**
  * Reads a card button press as a Command. Card data comes from the client and is untrusted: only
  * ids are read here, and everything else is reloaded from storage by whoever handles the command.
@@ -67,6 +80,14 @@ export function parseAction(verb: string, data: unknown, inputs?: unknown): Comm
       return { kind: 'who-can-access', mailbox: mailbox(fields) };
     case Verb.pickPerson:
       return { kind: 'pick-person', pending: id(fields, 'pending'), personId: personId(fields) };
+    case Verb.startRequest:
+      return startRequest(fields);
+    case Verb.undo:
+      return { kind: 'undo', requestId: id(fields, 'requestId') };
+    case Verb.showSettings:
+      return { kind: 'mailbox-settings', mailbox: mailbox(fields) };
+    case Verb.changeSetting:
+      return settingAction(fields.change, mailbox(fields));
     default:
       throw new AppError('invalid', 'This button is not supported any more. Send "help" to see what I can do.');
   }

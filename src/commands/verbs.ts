@@ -6,6 +6,10 @@ export const Verb = {
   refresh: 'request.refresh',
   showAccess: 'access.show',
   pickPerson: 'person.pick',
+  startRequest: 'request.start',
+  undo: 'request.undo',
+  showSettings: 'settings.show',
+  changeSetting: 'settings.change',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -1,4 +1,5 @@
 import type { Right } from './mailbox';
+import type { SettingChange } from './setting-change';
 
 /** A person or group as recorded in a request: enough to show and to address in Exchange. */
 export interface PrincipalRef {
@@ -31,7 +32,8 @@ export type Change =
       readonly mailbox: MailboxRef;
       readonly trustee: PrincipalRef;
       readonly rights: readonly Right[];
-    };
+    }
+  | SettingChange;
 
 export type RequestStatus =
   | 'pending'
@@ -58,6 +60,15 @@ export interface ExecutionState {
   readonly leaseUntil?: string;
   readonly nextAttemptAt?: string;
   readonly lastError?: string;
+  /** What the change touched, read before its first Exchange call; kept across retries and takeovers. */
+  readonly before?: BeforeState;
+}
+
+/** The trustee's direct rights and recorded automapping on the mailbox before a change ran. */
+export interface BeforeState {
+  readonly rights: readonly Right[];
+  /** Undefined when the bot had recorded nothing. */
+  readonly automapping?: boolean;
 }
 
 export interface ExecutionResult {
@@ -67,6 +78,7 @@ export interface ExecutionResult {
   readonly steps: readonly string[];
   readonly warnings: readonly string[];
   readonly error?: string;
+  readonly before?: BeforeState;
 }
 
 export interface ChangeRequest {
@@ -82,6 +94,8 @@ export interface ChangeRequest {
   readonly decision?: Decision;
   readonly execution?: ExecutionState;
   readonly result?: ExecutionResult;
+  /** The id of the request this one undoes. */
+  readonly undoOf?: string;
   /** Opaque concurrency token from the store; a write carrying a stale one fails with 'conflict'. */
   readonly version: string;
 }
@@ -97,4 +111,8 @@ export interface AuditEntry {
   readonly action: string;
   readonly detail: string;
   readonly outcome: 'ok' | 'failed' | 'info';
+  /** The hash of the mailbox's entry before this one ('' for the first): entries form a tamper-evident chain. */
+  readonly prevHash?: string;
+  /** SHA-256 over this entry's fields and `prevHash` (see domain/audit-chain). */
+  readonly hash?: string;
 }

@@ -1,5 +1,6 @@
 import type { Change, ChangeRequest, RequestStatus } from './change-request';
 import { normaliseRights } from './rights-text';
+import { isSettingChange, sameSetting } from './setting-change';
 
 const MOVES: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
   pending: ['approved', 'rejected', 'cancelled', 'expired'],
@@ -48,7 +49,7 @@ export function isDueForRevocation(request: ChangeRequest, now: Date): boolean {
 
 /** The change that undoes a grant: the same rights removed. */
 export function inverseOf(change: Change): Change {
-  if (change.kind === 'revoke') throw new Error('Only a grant has an inverse here');
+  if (change.kind !== 'grant') throw new Error('Only a grant has an inverse here');
   return { kind: 'revoke', mailbox: change.mailbox, trustee: change.trustee, rights: change.rights };
 }
 
@@ -84,6 +85,7 @@ export function viewerOf(request: ChangeRequest, actorId: string): RequestViewer
 
 /** Same mailbox, trustee, kind and rights: asking again would file a duplicate. */
 export function sameChange(a: Change, b: Change): boolean {
+  if (isSettingChange(a) || isSettingChange(b)) return isSettingChange(a) && isSettingChange(b) && sameSetting(a, b);
   const rightsA = normaliseRights(a.rights);
   const rightsB = normaliseRights(b.rights);
   return (

@@ -1,5 +1,7 @@
 import type { Change, PrincipalRef } from './change-request';
 import { ALL_RIGHTS, type Right } from './mailbox';
+import { isSettingChange } from './setting-change';
+import { describeSetting } from './setting-text';
 
 const LABELS: Readonly<Record<Right, string>> = {
   'full-access': 'Full Access',
@@ -34,6 +36,7 @@ export function shortName(principal: PrincipalRef): string {
 
 /** One line for the audit log and notices: "Full Access and Send As for Bob Smith (bob@…) on Info (info@…)". */
 export function describeChange(change: Change): string {
+  if (isSettingChange(change)) return describeSetting(change);
   const verb = change.kind === 'grant' ? 'grant' : 'remove';
   const until = change.kind === 'grant' && change.until ? ` until ${change.until.slice(0, 10)}` : '';
   const automap = change.kind === 'grant' && change.rights.includes('full-access') && change.trustee.kind === 'user'

@@ -1,6 +1,6 @@
 import template from '../../cards/access-report.json';
 import type { AccessEntry, AccessReport, Forwarding, GroupGrant } from '../domain/access-report';
-import { ALL_RIGHTS, type MailboxKind, type Right } from '../domain/mailbox';
+import { ALL_RIGHTS, type Mailbox, type MailboxKind, type Right } from '../domain/mailbox';
 import { automappingText, bullets, capped, mailboxKey, mailboxText, pathText, plural, rightName } from './format';
 import { render } from './render';
 import type { View } from './view';
@@ -27,6 +27,7 @@ export interface AccessReportCardData {
   readonly summary: string;
   readonly rights: readonly RightSection[];
   readonly forwarding: string;
+  readonly sentItems: string;
   readonly warnings: readonly string[];
 }
 
@@ -51,6 +52,7 @@ function accessReportCardData(report: AccessReport): AccessReportCardData {
     summary: `${KIND_NAMES[report.mailbox.kind]} · ${plural(people.size, 'person', 'people')} with access`,
     rights: ALL_RIGHTS.map((right) => rightSection(right, report)),
     forwarding: report.forwarding ? forwardingText(report.forwarding) : '',
+    sentItems: sentItemsText(report.mailbox),
     warnings: report.warnings.map(warningText),
   };
 }
@@ -86,6 +88,16 @@ function forwardingText(forwarding: Forwarding): string {
   return `Forwards all mail to ${where} ${forwarding.keepsCopy ? 'and keeps a copy' : 'without keeping a copy'}.`;
 }
 
+/** Without these copies, mail sent by delegates shows up only in each sender's own Sent Items. */
+function sentItemsText(mailbox: Mailbox): string {
+  const asCopy = mailbox.messageCopyForSentAsEnabled;
+  const onBehalfCopy = mailbox.messageCopyForSendOnBehalfEnabled;
+  if (asCopy && onBehalfCopy) return "Sent Items: mail sent as or on behalf of the mailbox is also kept in the mailbox's Sent Items.";
+  if (asCopy) return "Sent Items: mail sent as the mailbox is also kept in its Sent Items; mail sent on behalf of it is not.";
+  if (onBehalfCopy) return "Sent Items: mail sent on behalf of the mailbox is also kept in its Sent Items; mail sent as it is not.";
+  return "Sent Items: mail sent as or on behalf of the mailbox stays only in the sender's own Sent Items.";
+}
+
 function accessReportText(data: AccessReportCardData): string {
   const sections = data.rights.map((section) => {
     const { shown } = capped(section.people, TEXT_ROWS_PER_RIGHT, TEXT_BYTES_PER_RIGHT);
@@ -100,5 +112,5 @@ function accessReportText(data: AccessReportCardData): string {
       .join('\n');
   });
   const warnings = data.warnings.length > 0 ? `Warnings:\n${bullets(data.warnings)}` : '';
-  return [`Who can access ${data.mailbox}`, data.summary, ...sections, data.forwarding, warnings].filter(Boolean).join('\n\n');
+  return [`Who can access ${data.mailbox}`, data.summary, ...sections, data.forwarding, data.sentItems, warnings].filter(Boolean).join('\n\n');
 }

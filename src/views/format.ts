@@ -1,6 +1,8 @@
 import type { Automapping, Path } from '../domain/access-report';
 import type { Change, MailboxRef, PrincipalRef } from '../domain/change-request';
 import type { Right } from '../domain/mailbox';
+import { isSettingChange } from '../domain/setting-change';
+import { settingChangeText } from './setting-facts';
 
 const RIGHT_NAMES: Record<Right, string> = {
   'full-access': 'Full Access',
@@ -47,6 +49,7 @@ export function instantText(iso: string): string {
 
 /** One line saying what a change does: "Give Bob Jones Full Access, Send As on Info". */
 export function changeText(change: Change): string {
+  if (isSettingChange(change)) return settingChangeText(change);
   switch (change.kind) {
     case 'grant':
       return `Give ${principalText(change.trustee)} ${rightNames(change.rights)} on ${change.mailbox.displayName}`;

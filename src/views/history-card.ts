@@ -1,6 +1,6 @@
 import template from '../../cards/history.json';
 import type { AuditEntry, MailboxRef } from '../domain/change-request';
-import { capped, instantText, mailboxText, truncated } from './format';
+import { capped, dayText, instantText, mailboxText, truncated } from './format';
 import { render } from './render';
 import type { View } from './view';
 
@@ -18,7 +18,7 @@ export interface HistoryCardData {
 const COLORS: Record<AuditEntry['outcome'], Color> = { ok: 'Good', failed: 'Attention', info: 'Default' };
 
 /** Audit entries as given (newest first), capped so the card stays small. */
-export function historyView(mailbox: MailboxRef, entries: readonly AuditEntry[]): View {
+export function historyView(mailbox: MailboxRef, entries: readonly AuditEntry[], since?: string): View {
   const rows = entries.map((entry) => ({
     headline: `${entry.actor.displayName} · ${entry.action}${entry.outcome === 'failed' ? ' · failed' : ''}`,
     detail: truncated(entry.requestId ? `${entry.detail} (request ${entry.requestId})` : entry.detail, 300),
@@ -26,7 +26,8 @@ export function historyView(mailbox: MailboxRef, entries: readonly AuditEntry[])
     color: COLORS[entry.outcome],
   }));
   const { shown, more } = capped(rows, MAX_ENTRIES, ENTRY_BYTES);
-  const data: HistoryCardData = { mailbox: mailboxText(mailbox), entries: shown, more };
+  const from = since ? ` since ${dayText(since)}` : '';
+  const data: HistoryCardData = { mailbox: `${mailboxText(mailbox)}${from}`, entries: shown, more };
   const lines = data.entries.map((row) => `- ${row.when}: ${row.headline}. ${row.detail}`);
   const text = [`History of ${data.mailbox}:`, ...(lines.length > 0 ? lines : ['nothing recorded yet']), more];
   return { card: render(template, data), text: text.filter(Boolean).join('\n') };

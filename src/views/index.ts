@@ -2,7 +2,10 @@ import type { Outcome } from '../app/outcome';
 import { accessReportView } from './access-report-card';
 import { helpView } from './help-card';
 import { historyView } from './history-card';
+import { diagnosisView } from './diagnosis-card';
+import { auditCheckView, exportReadyView } from './governance-notices';
 import { noticeView } from './message-cards';
+import { mailboxSettingsView } from './mailbox-settings-card';
 import { myMailboxesView } from './my-mailboxes-card';
 import { ownersView } from './owners-card';
 import { pendingListView } from './pending-list-card';
@@ -36,10 +39,18 @@ export function viewOutcome(outcome: Outcome, viewerId: string): View {
     case 'pending-list':
       return pendingListView(outcome.requests);
     case 'history':
-      return historyView(outcome.mailbox, outcome.entries);
+      return historyView(outcome.mailbox, outcome.entries, outcome.since);
     case 'owners':
       return ownersView(outcome.mailbox, outcome.owners);
     case 'notice':
       return noticeView(outcome.text);
+    case 'diagnosis':
+      return diagnosisView(outcome.mailbox, outcome.person, outcome.findings);
+    case 'audit-check':
+      return auditCheckView(outcome.results);
+    case 'export-ready':
+      return exportReadyView(outcome.scope, outcome.rows, outcome.url, outcome.expiresAt);
+    case 'mailbox-settings':
+      return mailboxSettingsView(outcome.settings, outcome.canAdminister);
   }
 }

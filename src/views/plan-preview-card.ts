@@ -5,6 +5,8 @@ import { bullets, changeText, dayText, grantAutomappingText, mailboxText, plural
 import { render } from './render';
 import type { View } from './view';
 import { OUTLOOK_DELAY } from './warnings';
+import { isSettingChange, type SettingChange } from '../domain/setting-change';
+import { settingChangeText, settingFacts } from './setting-facts';
 
 export interface PlanPreviewCardData {
   readonly requestId: string;
@@ -30,6 +32,7 @@ export function planPreviewView(request: ChangeRequest, plan: Plan): View {
 
 function planPreviewCardData(request: ChangeRequest, plan: Plan): PlanPreviewCardData {
   const change = request.change;
+  if (isSettingChange(change)) return settingPreviewData(request, change, plan);
   const details = [
     { title: 'Mailbox', value: mailboxText(change.mailbox) },
     { title: change.kind === 'grant' ? 'For' : 'From', value: principalText(change.trustee) },
@@ -53,6 +56,23 @@ function planPreviewCardData(request: ChangeRequest, plan: Plan): PlanPreviewCar
     details,
     effects,
     warnings: plan.warnings,
-    sentTo: `Sent to ${plural(request.approverIds.length, 'approver')}; you will be told when someone decides. Reference: ${request.id}`,
+    sentTo: sentTo(request),
+  };
+}
+
+function sentTo(request: ChangeRequest): string {
+  return `Sent to ${plural(request.approverIds.length, 'approver')}; you will be told when someone decides. Reference: ${request.id}`;
+}
+
+function settingPreviewData(request: ChangeRequest, change: SettingChange, plan: Plan): PlanPreviewCardData {
+  const details = [{ title: 'Mailbox', value: mailboxText(change.mailbox) }, ...settingFacts(change)];
+  if (request.reason) details.push({ title: 'Reason', value: request.reason });
+  return {
+    requestId: request.id,
+    change: settingChangeText(change),
+    details,
+    effects: plan.effects,
+    warnings: plan.warnings,
+    sentTo: sentTo(request),
   };
 }

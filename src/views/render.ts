@@ -2,9 +2,21 @@ import { Template } from 'adaptivecards-templating';
 
 const BINDING = /\$\{[^}]*\}/;
 
+// Preparing a template parses every binding expression; cards are rendered on every turn, so prepare each once.
+const prepared = new WeakMap<object, Template>();
+
+function templateFor(template: object): Template {
+  let ready = prepared.get(template);
+  if (!ready) {
+    ready = new Template(template);
+    prepared.set(template, ready);
+  }
+  return ready;
+}
+
 /** Expands a cards/*.json template; throws if any ${binding} is left unbound. */
 export function render<T extends object>(template: object, data: T): object {
-  const card: unknown = new Template(template).expand({ $root: inert(data) });
+  const card: unknown = templateFor(template).expand({ $root: inert(data) });
   const unbound = JSON.stringify(card).match(BINDING);
   if (unbound) throw new Error(`Unbound template field ${unbound[0]}`);
   return card as object;

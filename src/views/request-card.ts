@@ -5,6 +5,8 @@ import { changeText, dayText, grantAutomappingText, mailboxText, rightNames } fr
 import { render } from './render';
 import { statusLine, type StatusStyle } from './request-status';
 import type { View } from './view';
+import { isSettingChange } from '../domain/setting-change';
+import { settingFacts, settingTitle } from './setting-facts';
 
 /** Teams refreshes a card automatically for at most 60 users. */
 export const MAX_REFRESH_USERS = 60;
@@ -29,6 +31,7 @@ export interface RequestCardData {
   readonly canDecide: boolean;
   readonly canRetry: boolean;
   readonly canCancel: boolean;
+  readonly canUndo: boolean;
 }
 
 /** The approval / status card of a request, as `viewer` sees it. */
@@ -49,7 +52,7 @@ function requestCardData(request: ChangeRequest, viewer: Viewer, notice = ''): R
     requestId: request.id,
     refreshUserIds: refreshUserIds(request),
     notice,
-    title: request.change.kind === 'grant' ? 'Access request' : 'Removal request',
+    title: isSettingChange(request.change) ? settingTitle(request.change) : request.change.kind === 'grant' ? 'Access request' : 'Removal request',
     change: changeText(request.change),
     mailbox: mailboxText(request.change.mailbox),
     requester: request.requester.displayName,
@@ -60,11 +63,17 @@ function requestCardData(request: ChangeRequest, viewer: Viewer, notice = ''): R
     canDecide: viewer === 'approver' && pending,
     canRetry: viewer === 'approver' && request.status === 'failed',
     canCancel: viewer === 'requester' && pending,
+    // Everyone but the requester may see it; the server checks the clicker approves for the mailbox.
+    canUndo: viewer !== 'requester' && request.status === 'done' && !request.undoOf && ['grant', 'revoke'].includes(request.change.kind),
   };
 }
 
 function details(request: ChangeRequest): Fact[] {
   const change = request.change;
+  if (isSettingChange(change)) {
+    const reason = request.reason ? [{ title: 'Reason', value: request.reason }] : [];
+    return [...settingFacts(change), ...reason, { title: 'Reference', value: request.id }];
+  }
   const facts: Fact[] = [
     { title: change.kind === 'grant' ? 'For' : 'From', value: trusteeText(change.trustee) },
     { title: 'Rights', value: rightNames(change.rights) },
@@ -86,6 +95,7 @@ function requestText(data: RequestCardData): string {
     data.canDecide ? 'You can approve or reject this request.' : '',
     data.canRetry ? 'You can approve it again to retry.' : '',
     data.canCancel ? 'You can cancel this request.' : '',
+    data.canUndo ? `An approver can undo this change: "undo ${data.requestId}".` : '',
   ];
   return [
     data.notice,

@@ -7,6 +7,8 @@ import { errorView, requestCard, viewOutcome, type View } from '../../src/views'
 import { actionsOf } from '../views/card-inspect';
 import { ann, bigReport, outcomes, requests } from '../views/fixtures';
 import { cardProblems } from './adaptive-card-check';
+import { settingPlan } from '../../src/domain/setting-plan';
+import { settingChanges } from '../views/setting-fixtures';
 
 const CARDS_DIR = join(__dirname, '..', '..', 'cards');
 const ALLOWED_ACTIONS = new Set(['Action.Execute', 'Action.ShowCard']);
@@ -17,19 +19,31 @@ const everyRequestCard = Object.values(requests).flatMap((request) =>
   (['approver', 'requester', 'other'] as const).map((viewer) => requestCard(request, viewer, 'Already approved by Dana Park')),
 );
 
+/** Settings requests on the plan preview and the approval card, one of each kind. */
+const settingRequests = settingChanges.map((change) => ({ ...requests.pending, change }));
+const settingPreviews = settingRequests.map((request) =>
+  show({ kind: 'request-created', request, plan: { rights: [], unchanged: [], ...settingPlan(request.change) } }),
+);
+const settingRequestCards = settingRequests.map((request) => requestCard(request, 'approver'));
+
 /** Each template rendered with fixture data, in every state that changes what it shows. */
 const renderedExamples: Record<string, readonly View[]> = {
   'access-report.json': [show(outcomes['access-report']), show({ kind: 'access-report', report: bigReport(500) })],
+  'diagnosis.json': [show(outcomes.diagnosis), show({ ...outcomes.diagnosis, findings: [{ code: 'all-clear' }] })],
   'error.json': [errorView('That mailbox does not exist.'), errorView('Something went wrong.', 'ref-1')],
   'help.json': [show(outcomes.help), show({ kind: 'help', isAdmin: false, isApprover: false })],
   'history.json': [show(outcomes.history), show({ ...outcomes.history, entries: [] })],
+  'mailbox-settings.json': [
+    show(outcomes['mailbox-settings']),
+    show({ kind: 'mailbox-settings', canAdminister: false, settings: { mailbox: { ...outcomes['mailbox-settings'].settings.mailbox, hiddenFromAddressLists: false } } }),
+  ],
   'my-mailboxes.json': [show(outcomes['my-mailboxes']), show({ ...outcomes['my-mailboxes'], mailboxes: [] })],
   'notice.json': [show(outcomes.notice)],
   'owners.json': [show(outcomes.owners), show({ ...outcomes.owners, owners: [] })],
   'pending-list.json': [show(outcomes['pending-list']), show({ kind: 'pending-list', requests: [] })],
   'pick-person.json': [show(outcomes.pick)],
-  'plan-preview.json': [show(outcomes['request-created']), show({ ...outcomes['request-created'], plan: { rights: ['send-as'], unchanged: [], effects: [], warnings: [] } })],
-  'request.json': everyRequestCard,
+  'plan-preview.json': [show(outcomes['request-created']), show({ ...outcomes['request-created'], plan: { rights: ['send-as'], unchanged: [], effects: [], warnings: [] } }), ...settingPreviews],
+  'request.json': [...everyRequestCard, ...settingRequestCards],
 };
 
 const templateFiles = readdirSync(CARDS_DIR).filter((file) => file.endsWith('.json'));

@@ -31,7 +31,8 @@ async function recordingBot(): Promise<{ server: Server; endpoint: string; next:
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
       if (req.method !== 'POST' || !body) return;
       const activity = JSON.parse(body) as Activity;
       const waiter = waiting.shift();

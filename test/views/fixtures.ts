@@ -143,4 +143,32 @@ export const outcomes: { readonly [K in Outcome['kind']]: OutcomeOf<K> } = {
   history: { kind: 'history', mailbox: info, entries: auditEntries },
   owners: { kind: 'owners', mailbox: info, owners: [ref(dana)] },
   notice: { kind: 'notice', text: 'Approvals for mailboxes without owners now come to this channel.' },
+  'mailbox-settings': {
+    kind: 'mailbox-settings',
+    canAdminister: true,
+    settings: {
+      mailbox: infoMailbox,
+      sizeBytes: 13_314_398_617,
+      forwarding: { address: 'archive@fabrikam.com', external: true, keepsCopy: true },
+      signInEnabled: true,
+      autoReply: { status: 'scheduled', message: 'We are closed until Monday.', start: '2026-11-25T12:00:00.000Z', end: '2026-12-01T23:59:59.000Z' },
+    },
+  },
+  diagnosis: {
+    kind: 'diagnosis',
+    mailbox: info,
+    person: ref(bob),
+    findings: [
+      { code: 'group-only', groups: ['Sales'], action: 'request-full-access' },
+      { code: 'hidden-from-address-lists' },
+      { code: 'forwarding-without-copy', address: 'archive@fabrikam.com' },
+    ],
+  },
+  'audit-check': {
+    kind: 'audit-check',
+    results: [
+      { mailbox: info, check: { checked: 3, unchained: 0, broken: { entryId: 'a-2', at: '2026-11-20T10:00:00.000Z', reason: 'it was edited' } } },
+    ],
+  },
+  'export-ready': { kind: 'export-ready', scope: 'all mailboxes', rows: 12, url: 'https://bot.contoso.com/exports/x1?exp=1&sig=s', expiresAt: '2026-11-25T15:00:00.000Z' },
 };

@@ -20,8 +20,10 @@ describe('request card', () => {
     assert.deepEqual(verbs(requests.pending, 'requester'), ['request.cancel']);
   });
 
-  it('gives other viewers no buttons', () => {
-    for (const request of Object.values(requests)) assert.deepEqual(verbs(request, 'other'), []);
+  it('gives other viewers no buttons but Undo on a carried-out change', () => {
+    for (const request of Object.values(requests)) {
+      assert.deepEqual(verbs(request, 'other'), request.status === 'done' ? ['request.undo'] : [], request.status);
+    }
   });
 
   it('offers approvers Approve again when execution failed, and nothing to the requester', () => {
@@ -31,9 +33,12 @@ describe('request card', () => {
     assert.deepEqual(verbs(requests.failed, 'requester'), []);
   });
 
-  it('shows no buttons to anyone once the request is decided', () => {
+  it('shows no buttons to anyone once the request is decided, except Undo to approvers of a done one', () => {
     for (const status of ['executing', 'done', 'rejected', 'cancelled', 'expired', 'revoked'] as const) {
-      for (const viewer of ['approver', 'requester'] as const) assert.deepEqual(verbs(requests[status], viewer), [], `${status}/${viewer}`);
+      for (const viewer of ['approver', 'requester'] as const) {
+        const expected = status === 'done' && viewer === 'approver' ? ['request.undo'] : [];
+        assert.deepEqual(verbs(requests[status], viewer), expected, `${status}/${viewer}`);
+      }
     }
   });
 

@@ -1,5 +1,8 @@
 import type { Deps } from '../deps';
+import { sealAuditEntry } from '../../domain/audit-chain';
 import type { AuditEntry, ChangeRequest, MailboxRef, PrincipalRef } from '../../domain/change-request';
+import type { Store } from '../../ports';
+import { isConflict } from './load';
 
 export interface AuditFact {
   readonly actor: PrincipalRef;
@@ -8,9 +11,13 @@ export interface AuditFact {
   readonly outcome?: AuditEntry['outcome'];
 }
 
-/** Appends one entry about a mailbox (and the request, when there is one) to the append-only log. */
+/** Instances racing for one mailbox's chain; each loser reads the new head and links again. */
+const MAX_CHAIN_ATTEMPTS = 10;
+const CHAIN_BACKOFF_MS = 20;
+
+/** Appends one entry about a mailbox (and the request, when there is one) to its hash-chained log. */
 export async function recordAudit(deps: Deps, mailbox: MailboxRef, fact: AuditFact, request?: ChangeRequest): Promise<void> {
-  await deps.store.appendAudit({
+  const entry = {
     id: deps.newId(),
     at: deps.clock.now().toISOString(),
     mailboxId: mailbox.id,
@@ -20,7 +27,34 @@ export async function recordAudit(deps: Deps, mailbox: MailboxRef, fact: AuditFa
     action: fact.action,
     detail: fact.detail,
     outcome: fact.outcome ?? 'ok',
+  };
+  await inTurn(deps.store, mailbox.id, async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await deps.store.appendAudit(sealAuditEntry(entry, await deps.store.auditHead(mailbox.id)));
+        return;
+      } catch (error) {
+        if (!isConflict(error) || attempt >= MAX_CHAIN_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * CHAIN_BACKOFF_MS * attempt));
+      }
+    }
   });
+}
+
+/** Appends through one store take turns per mailbox, so only other instances can race for the chain head. */
+const queues = new WeakMap<Store, Map<string, Promise<void>>>();
+
+function inTurn(store: Store, mailboxId: string, work: () => Promise<void>): Promise<void> {
+  const perMailbox = queues.get(store) ?? new Map<string, Promise<void>>();
+  queues.set(store, perMailbox);
+  const previous = perMailbox.get(mailboxId) ?? Promise.resolve();
+  const turn = previous.then(work);
+  const settled = turn.catch(() => undefined);
+  perMailbox.set(mailboxId, settled);
+  void settled.then(() => {
+    if (perMailbox.get(mailboxId) === settled) perMailbox.delete(mailboxId);
+  });
+  return turn;
 }
 
 export function auditRequest(deps: Deps, request: ChangeRequest, fact: AuditFact): Promise<void> {

@@ -3,7 +3,7 @@ import type { CommandOf } from '../../commands/command';
 import type { Deps } from '../deps';
 import type { Outcome } from '../outcome';
 import { approversOf } from '../roles';
-import type { ChangeRequest } from '../../domain/change-request';
+import type { BeforeState, ChangeRequest } from '../../domain/change-request';
 import { AppError } from '../../domain/errors';
 import { decisionRefusal, isClaimable, moveTo, statusNotice, viewerOf } from '../../domain/request-rules';
 import { describeChange } from '../../domain/rights-text';
@@ -16,6 +16,8 @@ import { principalOf } from './principal';
 /** How long a click waits for a fast execution, so the answer usually shows the result itself. */
 const QUICK_ANSWER_MS = 600;
 const MAX_REASON = 500;
+/** An approved request still unclaimed this long after its decision lost its instance (Teams resends clicks after ~15 s). */
+const STALLED_AFTER_MS = 15_000;
 
 /**
  * Approve or reject from a card. Card data is untrusted: the request is reloaded and the clicker
@@ -34,7 +36,7 @@ export async function decide(deps: Deps, actor: Actor, command: CommandOf<'decid
   const reason = command.reason?.trim().slice(0, MAX_REASON);
   const next =
     command.verdict === 'approve'
-      ? moveTo(request, 'approved', { decision: { verdict: 'approved', by, at }, execution: { attempts: 0 } })
+      ? moveTo(request, 'approved', { decision: { verdict: 'approved', by, at }, execution: { attempts: 0, ...keptBefore(request) } })
       : moveTo(request, 'rejected', { decision: { verdict: 'rejected', by, at, ...(reason ? { reason } : {}) } });
   const saved = await writeIfUnchanged(deps, next);
   if (!saved) return alreadyDecided(deps, actor, await loadRequest(deps, request.id));
@@ -50,11 +52,25 @@ export async function decide(deps: Deps, actor: Actor, command: CommandOf<'decid
   return { kind: 'request-status', request: current, viewer: viewerOf(current, actor.id) };
 }
 
+/** A retry after a failure may find some calls already done: the state before the first attempt still counts. */
+function keptBefore(request: ChangeRequest): { before?: BeforeState } {
+  const before = request.execution?.before;
+  return before ? { before } : {};
+}
+
 /** A repeat click, or the loser of a race: nothing changes, the clicker sees where things stand. */
 async function alreadyDecided(deps: Deps, actor: Actor, request: ChangeRequest): Promise<Outcome> {
-  // An approved request nobody is running (its instance died) gets going again on any approver's click.
-  if (isClaimable(request, deps.clock.now())) void executorOf(deps).run(request.id).catch(() => undefined);
+  // An approved request nobody is running (its instance died) gets going again on any approver's click;
+  // a fresh decision is being run by the instance that took it, so racing clicks leave it alone.
+  if (isClaimable(request, deps.clock.now()) && !decidedRecently(deps, request)) {
+    void executorOf(deps).run(request.id).catch(() => undefined);
+  }
   return { kind: 'request-status', request, viewer: viewerOf(request, actor.id), notice: statusNotice(request) };
+}
+
+function decidedRecently(deps: Deps, request: ChangeRequest): boolean {
+  const at = request.decision?.at;
+  return request.status === 'approved' && at !== undefined && deps.clock.now().getTime() - Date.parse(at) < STALLED_AFTER_MS;
 }
 
 /** Starts the execution and waits a moment for it; slow Exchange work finishes after the answer. */

@@ -4,6 +4,10 @@ import type { Change } from '../../domain/change-request';
 import { directRights } from '../../domain/request-plan';
 import { operationsFor } from '../../domain/request-operations';
 import { rightLabel } from '../../domain/rights-text';
+import { isSettingChange } from '../../domain/setting-change';
+import { executeSetting } from './execute-setting';
+
+type AccessChange = Extract<Change, { kind: 'grant' | 'revoke' }>;
 
 /** What ran so far; kept by the caller so a failure can still say which calls went through. */
 export interface ExecutionLog {
@@ -16,6 +20,7 @@ export interface ExecutionLog {
  * automapping the bot set. Every call is idempotent, so running it again after a crash is safe.
  */
 export async function executeChange(deps: Deps, change: Change, log: ExecutionLog): Promise<void> {
+  if (isSettingChange(change)) return executeSetting(deps, change, log);
   for (const operation of operationsFor(change) satisfies readonly ExchangeOperation[]) {
     const result = await deps.exchange.apply(operation);
     log.steps.push(result.ran);
@@ -31,7 +36,7 @@ export async function executeChange(deps: Deps, change: Change, log: ExecutionLo
 }
 
 /** Exchange can lag behind its own answers; a right not yet visible is worth a warning, not a failure. */
-async function unconfirmed(deps: Deps, change: Change): Promise<readonly string[]> {
+async function unconfirmed(deps: Deps, change: AccessChange): Promise<readonly string[]> {
   const access = await deps.exchange.readAccess(change.mailbox.address);
   if (!access) return [`${change.mailbox.displayName} could not be read back after the change.`];
   const held = directRights(access.grants, change.trustee);

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors';
 import { isClaimable, moveTo } from '../../domain/request-rules';
 import { describeChange } from '../../domain/rights-text';
 import { auditRequest } from './audit';
+import { readBeforeState } from './before-state';
 import { executeChange, type ExecutionLog } from './execute-change';
 import { notifyChanged, writeIfUnchanged } from './load';
 
@@ -58,7 +59,9 @@ export function createExecutor(deps: Deps, options: ExecutorOptions): RequestExe
 async function claimAndExecute(deps: Deps, options: ExecutorOptions, requestId: string): Promise<ChangeRequest | undefined> {
   const request = await deps.store.getRequest(requestId);
   if (!request || !isClaimable(request, deps.clock.now())) return undefined;
-  let current = await writeIfUnchanged(deps, moveTo(request, 'executing', { execution: lease(deps, options, request, {}) }));
+  const before = request.execution?.before ?? (await readBeforeState(deps, request.change));
+  const claim = lease(deps, options, request, before ? { before } : {});
+  let current = await writeIfUnchanged(deps, moveTo(request, 'executing', { execution: claim }));
   const log: ExecutionLog = { steps: [], warnings: [] };
   while (current) {
     try {
@@ -84,8 +87,10 @@ async function claimAndExecute(deps: Deps, options: ExecutorOptions, requestId: 
 
 /** The execution state with this instance's lease renewed from now. */
 function lease(deps: Deps, options: ExecutorOptions, request: ChangeRequest, fields: Partial<ExecutionState>): ExecutionState {
+  const before = request.execution?.before;
   return {
     attempts: attemptsOf(request),
+    ...(before ? { before } : {}),
     ...fields,
     leaseOwner: options.owner,
     leaseUntil: new Date(deps.clock.now().getTime() + options.leaseMs).toISOString(),
@@ -111,8 +116,13 @@ async function finish(deps: Deps, request: ChangeRequest, ending: Ending): Promi
     steps: [...ending.log.steps],
     warnings: [...new Set(ending.log.warnings)],
     ...(ending.error ? { error: ending.error } : {}),
+    ...(request.execution?.before ? { before: request.execution.before } : {}),
   };
-  const execution = { attempts: ending.attempts, ...(ending.error ? { lastError: ending.error } : {}) };
+  const execution = {
+    attempts: ending.attempts,
+    ...(ending.error ? { lastError: ending.error } : {}),
+    ...(request.execution?.before ? { before: request.execution.before } : {}),
+  };
   const saved = await writeIfUnchanged(deps, moveTo(request, ending.ok ? 'done' : 'failed', { execution, result }));
   if (!saved) return undefined;
   const ran = result.steps.length > 0 ? ` Ran: ${result.steps.join('; ')}.` : ' Nothing ran.';

@@ -17,10 +17,12 @@ export interface NewRequest {
   readonly change: Change;
   readonly plan: Plan;
   readonly reason: string | undefined;
+  /** The request this one undoes. */
+  readonly undoOf?: string;
 }
 
 /** Stores a pending request, audits it and asks the approvers; an identical pending one is answered instead. */
-export async function fileRequest(deps: Deps, actor: Actor, { change, plan, reason }: NewRequest): Promise<Outcome> {
+export async function fileRequest(deps: Deps, actor: Actor, { change, plan, reason, undoOf }: NewRequest): Promise<Outcome> {
   const duplicate = await pendingDuplicate(deps, change);
   if (duplicate) {
     return { kind: 'request-status', request: duplicate, viewer: viewerOf(duplicate, actor.id), notice: duplicateNotice(duplicate) };
@@ -40,6 +42,7 @@ export async function fileRequest(deps: Deps, actor: Actor, { change, plan, reas
     change,
     requester,
     ...(why ? { reason: why } : {}),
+    ...(undoOf ? { undoOf } : {}),
     approverIds,
     status: 'pending',
     createdAt: now.toISOString(),

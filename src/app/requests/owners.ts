@@ -11,11 +11,17 @@ import { mailboxRef, principalOf } from './principal';
 
 const HISTORY_LIMIT = 50;
 
-/** The audit log of a mailbox, newest first: its owners and the admins only. */
+/** Entries read to find those since a day; older ones beyond this are not looked at. */
+const SINCE_SCAN = 2_000;
+
+/** The audit log of a mailbox, newest first (from a day on, if asked): its owners and the admins only. */
 export async function history(deps: Deps, actor: Actor, command: CommandOf<'history'>): Promise<Outcome> {
   const mailbox = mailboxRef(await resolveMailbox(deps, command.mailbox));
   await requireOwnerOrAdmin(deps, actor, mailbox, 'history');
-  return { kind: 'history', mailbox, entries: await deps.store.listAudit(mailbox.id, HISTORY_LIMIT) };
+  if (!command.since) return { kind: 'history', mailbox, entries: await deps.store.listAudit(mailbox.id, HISTORY_LIMIT) };
+  const from = `${command.since}T00:00:00.000Z`;
+  const entries = (await deps.store.listAudit(mailbox.id, SINCE_SCAN)).filter((e) => e.at >= from).slice(0, HISTORY_LIMIT);
+  return { kind: 'history', mailbox, entries, since: command.since };
 }
 
 /** Who approves changes to a mailbox: its owners and the admins may look. */

@@ -111,8 +111,8 @@ describe('who can access (simulator)', () => {
     assert.deepEqual(
       [...error.candidates].sort((a, b) => a.id.localeCompare(b.id)),
       [
-        { id: 'mailbox:support-emea@contoso.com', label: 'Support EMEA', detail: 'support-emea@contoso.com' },
-        { id: 'mailbox:support-us@contoso.com', label: 'Support US', detail: 'support-us@contoso.com' },
+        { id: '00000000-0000-4000-8000-0000000000c3', label: 'Support EMEA', detail: 'support-emea@contoso.com' },
+        { id: ids.supportUs, label: 'Support US', detail: 'support-us@contoso.com' },
       ],
     );
   });

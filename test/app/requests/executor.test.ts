@@ -99,8 +99,9 @@ describe('request executor', () => {
 
   it('fails at once, without retrying, when Exchange does not know the trustee', async () => {
     const approved = await approvedRequest(h);
-    const ghost = { ...approved.change.trustee, address: 'ghost@contoso.com' };
-    const broken = await h.temp.store.updateRequest({ ...approved, change: { ...approved.change, trustee: ghost } });
+    const grant = approved.change as Extract<typeof approved.change, { kind: 'grant' }>;
+    const ghost = { ...grant.trustee, address: 'ghost@contoso.com' };
+    const broken = await h.temp.store.updateRequest({ ...approved, change: { ...grant, trustee: ghost } });
 
     const failed = await h.executor.run(broken.id);
 

@@ -31,7 +31,7 @@ describe('requestGrant and requestRevoke', () => {
     assert.equal(outcome.kind, 'request-created');
     if (outcome.kind !== 'request-created') return;
     assert.equal(outcome.request.status, 'pending');
-    assert.deepEqual(outcome.request.change.rights, ['full-access', 'send-as']);
+    assert.deepEqual((outcome.request.change as { rights?: unknown }).rights, ['full-access', 'send-as']);
     assert.deepEqual([...outcome.request.approverIds].sort(), [people.adele.id, people.megan.id]);
     assert.equal(outcome.request.expiresAt, '2026-12-08T09:00:00.000Z');
     assert.deepEqual(outcome.plan.effects, ['Bob Smith gets Full Access and Send As on Info.', "Info appears in Bob's Outlook within 60 minutes."]);
@@ -109,7 +109,7 @@ describe('requestGrant and requestRevoke', () => {
 
     assert.equal(outcome.kind, 'request-created');
     if (outcome.kind !== 'request-created') return;
-    assert.equal(outcome.request.change.trustee.kind, 'group');
+    assert.equal((outcome.request.change as { trustee?: { kind: string } }).trustee?.kind, 'group');
     assert.ok(outcome.plan.warnings.includes('Groups never automap: members add Info in Outlook by hand.'));
   });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { RequestStatus } from '../../../src/domain/change-request';
+import type { Change, RequestStatus } from '../../../src/domain/change-request';
 import {
   canMove,
   decisionRefusal,
@@ -96,7 +96,7 @@ describe('isOverdue and isClaimable', () => {
 });
 
 describe('sameChange', () => {
-  const grant = aRequest().change;
+  const grant = aRequest().change as Extract<Change, { kind: 'grant' }>;
 
   it('matches the same rights in any order', () => {
     assert.ok(sameChange(grant, { ...grant, rights: ['send-as', 'full-access'] }));
