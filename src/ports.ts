@@ -1,7 +1,7 @@
 import type { ChangeRequest, AuditEntry, PrincipalRef, RequestStatus } from './domain/change-request';
 import type { Group, GroupMember, Person, Trustee } from './domain/directory';
 import type { Mailbox, MailboxAccess } from './domain/mailbox';
-import type { SettingOperation } from './domain/request-operations';
+import type { MailboxOperation } from './domain/request-operations';
 import type { AutoReplySetting } from './domain/setting-change';
 
 /**
@@ -22,14 +22,8 @@ export interface Exchange {
   mailboxSize(identity: string): Promise<number | undefined>;
 }
 
-export type ExchangeOperation =
-  | { readonly kind: 'add-full-access'; readonly mailbox: string; readonly trustee: string; readonly autoMapping: boolean }
-  | { readonly kind: 'remove-full-access'; readonly mailbox: string; readonly trustee: string }
-  | { readonly kind: 'add-send-as'; readonly mailbox: string; readonly trustee: string }
-  | { readonly kind: 'remove-send-as'; readonly mailbox: string; readonly trustee: string }
-  | { readonly kind: 'add-send-on-behalf'; readonly mailbox: string; readonly trustee: string }
-  | { readonly kind: 'remove-send-on-behalf'; readonly mailbox: string; readonly trustee: string }
-  | SettingOperation;
+/** One Exchange call; the domain owns the shape so that requests can be planned without the port. */
+export type ExchangeOperation = MailboxOperation;
 
 export interface ExchangeResult {
   /** The cmdlet and parameters as sent, for the audit log. */
@@ -114,6 +108,10 @@ export interface Notifier {
   askForApproval(request: ChangeRequest): Promise<void>;
   /** Updates every copy of the request's card and tells the requester what happened. */
   requestChanged(request: ChangeRequest): Promise<void>;
+  /** Offers the trustee of a time-bound grant that ends soon a card to ask for an extension. */
+  grantEnding(request: ChangeRequest): Promise<void>;
+  /** Tells the trustee and the approver that a time-bound grant has ended. */
+  grantEnded(request: ChangeRequest): Promise<void>;
 }
 
 export interface Clock {

@@ -1,6 +1,7 @@
 import type { AccessReport } from '../domain/access-report';
 import type { AuditEntry, ChangeRequest, MailboxRef, PrincipalRef } from '../domain/change-request';
 import type { Candidate } from '../domain/errors';
+import type { RequestPlan } from '../domain/request-plan';
 import type { Mailbox, Right } from '../domain/mailbox';
 import type { Path } from '../domain/access-report';
 import type { MailboxSettings } from '../domain/mailbox-settings';
@@ -17,15 +18,7 @@ export interface AuditCheckResult {
 export type Viewer = 'approver' | 'requester' | 'other';
 
 /** A plan preview: what will change and what the person will notice. */
-export interface Plan {
-  /** Rights the change adds or removes (already held / not held rights left out). */
-  readonly rights: readonly Right[];
-  /** Rights the trustee already has (grant) or does not have (revoke): nothing to do for them. */
-  readonly unchanged: readonly Right[];
-  /** Plain sentences: "Bob gets Full Access and Send As.", "Info appears in Bob's Outlook within 60 minutes." */
-  readonly effects: readonly string[];
-  readonly warnings: readonly string[];
-}
+export type Plan = RequestPlan;
 
 export interface ReachableMailbox {
   readonly mailbox: Mailbox;

@@ -6,8 +6,11 @@ import type { GrantEnd } from './grant-period';
 
 /** What a request will change and what people will notice (the Outcome's Plan). */
 export interface RequestPlan {
+  /** Rights the change adds or removes (already held / not held rights left out). */
   readonly rights: readonly Right[];
+  /** Rights the trustee already has (grant) or does not have (revoke): nothing to do for them. */
   readonly unchanged: readonly Right[];
+  /** Plain sentences: "Bob gets Full Access and Send As.", "Info appears in Bob's Outlook within 60 minutes." */
   readonly effects: readonly string[];
   readonly warnings: readonly string[];
 }
