@@ -3,6 +3,7 @@ import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotIdentity } from '../config';
 import type { Logger } from '../log';
 import { MailboxAdapter } from './mailbox-adapter';
+import { OutboundPacer, type PacingLimits } from './outbound-pacer';
 
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
 
@@ -20,7 +21,7 @@ export interface BotFrameworkEndpoints {
  * The Bot Framework adapter. Without an identity (demo mode) inbound requests are not authenticated and
  * replies go unauthenticated to the activity's serviceUrl, which is what the local emulator and tests speak.
  */
-export function createAdapter(identity: BotIdentity | undefined, log: Logger, endpoints?: BotFrameworkEndpoints): MailboxAdapter {
+export function createAdapter(identity: BotIdentity | undefined, log: Logger, endpoints?: BotFrameworkEndpoints, pacing?: PacingLimits): MailboxAdapter {
   const settings = identity
     ? {
         MicrosoftAppId: identity.appId,
@@ -31,7 +32,7 @@ export function createAdapter(identity: BotIdentity | undefined, log: Logger, en
       }
     : {};
   const authentication = new ConfigurationBotFrameworkAuthentication(settings, identity ? endpoints?.credentialsFactory : undefined);
-  const adapter = new MailboxAdapter(authentication, log);
+  const adapter = new MailboxAdapter(authentication, log, new OutboundPacer(pacing));
   adapter.onTurnError = async (context, error) => {
     const reference = randomUUID().slice(0, 8);
     log.error('turn failed', { reference, error, activityType: context.activity.type });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
 import { activityProblem } from './activity-shape';
+import { makeResilient } from './connector-resilience';
+import { OutboundPacer } from './outbound-pacer';
 
 type Authentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 type Authenticated = Awaited<ReturnType<Authentication['authenticateRequest']>>;
@@ -15,17 +17,21 @@ export interface HttpAnswer {
 // jsonwebtoken's own failures (bad signature, wrong algorithm, expiry) escape botbuilder unwrapped.
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
+type ConnectorFactory = ReturnType<Authentication['createConnectorFactory']>;
+
 /**
  * CloudAdapter with an edge that never throws: a body that is not an activity is a 400, any token
  * botbuilder refuses is a 401 (it answers some forged tokens with a raw 500), and an unexpected failure
- * is a 5xx carrying only a reference that is also logged.
+ * is a 5xx carrying only a reference that is also logged. Every call it makes to Teams is paced and
+ * retried safely (see connector-resilience).
  */
 export class MailboxAdapter extends CloudAdapter {
   constructor(
     authentication: Authentication,
     private readonly log: Logger,
+    pacer: OutboundPacer = new OutboundPacer(),
   ) {
-    super(authentication);
+    super(resilient(authentication, pacer, log));
   }
 
   async answer(body: unknown, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<HttpAnswer> {
@@ -53,6 +59,25 @@ export class MailboxAdapter extends CloudAdapter {
     this.log.error(message, { reference, error });
     return { status, body: { error: 'Something went wrong on the bot side.', reference } };
   }
+}
+
+/** The same authentication, handing out Bot Connector clients for replies and proactive messages alike. */
+function resilient(authentication: Authentication, pacer: OutboundPacer, log: Logger): Authentication {
+  const wrap = (factory: ConnectorFactory): ConnectorFactory =>
+    Object.assign(Object.create(factory) as ConnectorFactory, {
+      create: async (serviceUrl: string, audience: string) => {
+        const client = await factory.create(serviceUrl, audience);
+        if (!makeResilient(client, pacer)) log.warn('Teams calls go unpaced: the Bot Connector client has no pipeline to hook into');
+        return client;
+      },
+    });
+  return Object.assign(Object.create(authentication) as Authentication, {
+    createConnectorFactory: (identity: Parameters<Authentication['createConnectorFactory']>[0]) => wrap(authentication.createConnectorFactory(identity)),
+    authenticateRequest: async (...args: Parameters<Authentication['authenticateRequest']>) => {
+      const result = await authentication.authenticateRequest(...args);
+      return result.connectorFactory ? { ...result, connectorFactory: wrap(result.connectorFactory) } : result;
+    },
+  });
 }
 
 function isTokenRejection(error: unknown): boolean {
