@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import type { RequestExecutor } from './executor';
 import { expirePending } from './expire';
+import { remindEndingGrants } from './remind-ending';
 import { revokeEndedGrants } from './revoke-ended';
 
 export interface SweepOptions {
@@ -11,7 +12,7 @@ export interface SweepOptions {
 }
 
 export interface RequestSweeps {
-  /** One sweep now: resume unfinished executions, and (when this instance holds the lease) expire and end. */
+  /** One sweep now: resume unfinished executions, and (when this instance holds the lease) expire, end and remind. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -27,6 +28,7 @@ export function startRequestSweeps(deps: Deps, executor: RequestExecutor, option
     if (!(await deps.store.acquireLease(LEASE, options.owner, leaseMs, deps.clock.now()))) return;
     await expirePending(deps);
     await revokeEndedGrants(deps, { owner: options.owner, leaseMs });
+    await remindEndingGrants(deps);
   };
   const tick = () => {
     running = running.then(sweep).catch((error: unknown) => deps.log.error('request sweep failed', { error }));
