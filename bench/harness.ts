@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../src/simulator';
 import { cardAction, personalMessage, type Speaker } from '../test/support/activities';
 import { FakeConnector, type ConnectorCall } from '../test/support/fake-connector';
+import { simulatorSettings } from '../test/support/tenant-config';
 import { writeBenchSeed } from './bench-seed';
 import type { Interval, JournalEntry } from './stats';
 
@@ -103,20 +104,9 @@ export async function startBench(): Promise<Bench> {
 }
 
 function startBotProcess(sim: RunningSimulator, port: number, dir: string): ChildProcess {
-  const app = sim.seed.apps[0]!;
   const env = {
     ...process.env,
-    PORT: String(port),
-    AZURE_TENANT_ID: sim.tenantId,
-    AZURE_CLIENT_ID: app.clientId,
-    AZURE_CLIENT_SECRET: app.clientSecret,
-    AZURE_AUTHORITY_HOST: sim.url,
-    GRAPH_BASE_URL: sim.url,
-    EXCHANGE_BASE_URL: sim.url,
-    ADMIN_GROUP_ID: sim.seed.groups[0]!.id,
-    MAIL_DOMAINS: sim.defaultDomain,
-    STORE: `sqlite:${join(dir, 'bot.db')}`,
-    LOG_LEVEL: 'warn',
+    ...simulatorSettings(sim, { PORT: String(port), STORE: `sqlite:${join(dir, 'bot.db')}`, LOG_LEVEL: 'warn' }),
   };
   return spawn(process.execPath, ['--require', 'tsx/cjs', '--require', join(__dirname, 'fetch-probe.ts'), join(ROOT, 'src', 'index.ts')], {
     cwd: ROOT,

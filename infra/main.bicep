@@ -32,6 +32,9 @@ param m365TenantId string = tenant().tenantId
 @maxValue(90)
 param requestLifetimeDays int = 7
 
+@description('Optional: the most days a time-bound grant may last (whole number); empty for no limit.')
+param maxGrantDays string = ''
+
 @description('Seconds an instance holds a request it is executing before another instance may take it over.')
 @minValue(2)
 @maxValue(3600)
@@ -173,6 +176,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'MAIL_DOMAINS', value: mailDomains }
         { name: 'STORE', value: '@Microsoft.KeyVault(SecretUri=${storeSecret.properties.secretUri})' }
         { name: 'REQUEST_LIFETIME_DAYS', value: string(requestLifetimeDays) }
+        { name: 'MAX_GRANT_DAYS', value: maxGrantDays }
         { name: 'EXECUTION_LEASE_SECONDS', value: string(executionLeaseSeconds) }
         { name: 'SWEEP_INTERVAL_SECONDS', value: string(sweepIntervalSeconds) }
         { name: 'PUBLIC_URL', value: 'https://app-${name}-${suffix}.azurewebsites.net' }

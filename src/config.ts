@@ -32,6 +32,8 @@ export interface Config {
   readonly store: string;
   readonly playground: boolean;
   readonly requestLifetimeDays: number;
+  /** The longest a time-bound grant may last (MAX_GRANT_DAYS); absent → no limit. */
+  readonly maxGrantDays?: number;
   /** How long an instance's claim on an execution lasts: after a crash, another instance resumes it this much later. */
   readonly executionLeaseSeconds: number;
   /** Time between request sweeps (resumed executions, expiry, ended grants). */
@@ -88,6 +90,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     store,
     playground,
     requestLifetimeDays: integer('REQUEST_LIFETIME_DAYS', 7, 1, 90),
+    ...(read('MAX_GRANT_DAYS') === undefined ? {} : { maxGrantDays: integer('MAX_GRANT_DAYS', 0, 1, 3650) }),
     executionLeaseSeconds: integer('EXECUTION_LEASE_SECONDS', 300, 2, 3600),
     sweepIntervalSeconds: integer('SWEEP_INTERVAL_SECONDS', 30, 1, 60),
     ...publicUrlOf(read('PUBLIC_URL'), problems),

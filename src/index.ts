@@ -13,6 +13,7 @@ import { openSignedExport, type ExportLinks } from './app/export-links';
 import { createExecutor, DEFAULT_EXECUTION, startRequestSweeps } from './app/requests';
 import { createAdapter, type BotFrameworkEndpoints } from './bot/create-adapter';
 import { MailboxBot } from './bot/mailbox-bot';
+import type { PacingLimits } from './bot/outbound-pacer';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { loadConfig, type Config, type M365Access } from './config';
 import { asUserArgument } from './demo/as-user-argument';
@@ -32,6 +33,8 @@ export interface StartOptions {
   readonly sweepIntervalMs?: number;
   /** Bot Framework token endpoints other than Microsoft's (tests point them at a local OpenID server). */
   readonly botFramework?: BotFrameworkEndpoints;
+  /** Sends per second toward Teams (default: half the platform limits); tests that blast activities raise them. */
+  readonly teamsPacing?: PacingLimits;
 }
 
 export interface RunningBot {
@@ -39,6 +42,8 @@ export interface RunningBot {
   readonly instanceId: string;
   /** Demo only: where a person opens the Teams emulator. */
   readonly playgroundUrl?: string;
+  /** Runs one request sweep now (expiry, ended grants, reminders, resumed executions), as the timer would. */
+  sweep(): Promise<void>;
   /** Stops taking requests, lets running executions finish, closes the store. */
   close(): Promise<void>;
 }
@@ -63,7 +68,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const directory = new GraphDirectory({ credential, baseUrl: `${m365.graphBaseUrl.replace(/\/$/, '')}/`, defaultDomain: mailDomains[0]!, retry });
   const store = await openStore(config.store);
   const servedTenant = config.bot?.tenantId ?? m365.tenantId;
-  const adapter = createAdapter(config.bot, log, options.botFramework);
+  const adapter = createAdapter(config.bot, log, options.botFramework, options.teamsPacing);
   const notifier = new TeamsNotifier(adapter, config.bot?.appId ?? '', servedTenant, store, log);
 
   let listeningUrl = '';
@@ -77,7 +82,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     clock,
     log,
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
-    policy: { tenantDomain: mailDomains[0]!, internalDomains: mailDomains, adminGroupId, requestLifetimeDays: config.requestLifetimeDays },
+    policy: { tenantDomain: mailDomains[0]!, internalDomains: mailDomains, adminGroupId, requestLifetimeDays: config.requestLifetimeDays,
+      ...(config.maxGrantDays === undefined ? {} : { maxGrantDays: config.maxGrantDays }) },
   };
   const executor = createExecutor(base, { ...DEFAULT_EXECUTION, leaseMs: config.executionLeaseSeconds * 1000, owner: instanceId });
   const deps: Deps = { ...base, executor };
@@ -99,6 +105,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     url,
     instanceId,
     ...(playground ? { playgroundUrl: playground.url } : {}),
+    sweep: () => sweeps.sweep(),
     close: async () => {
       await stopServer(server);
       await sweeps.stop();

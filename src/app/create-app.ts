@@ -36,6 +36,7 @@ export function createApp(deps: Deps): App {
       case 'pick-person': return resumePick(deps, actor, command.pending, command.personId, route);
       case 'diagnose': return diagnose(deps, actor, command);
       case 'undo': return undo(deps, actor, command);
+      case 'extend-grant': return requests.extendGrant(deps, actor, command);
       case 'verify-history': return verifyHistory(deps, actor, command);
       case 'export-history': return exportHistory(deps, actor, command);
       case 'mailbox-settings': return settings.mailboxSettings(deps, actor, command);

@@ -10,6 +10,8 @@ export interface Policy {
   readonly internalDomains: readonly string[];
   readonly adminGroupId: string;
   readonly requestLifetimeDays: number;
+  /** The longest a time-bound grant may last; absent → no limit. */
+  readonly maxGrantDays?: number;
 }
 
 export interface Deps {

@@ -9,6 +9,7 @@ import type { ChangeRequest } from '../domain/change-request';
 import type { Logger } from '../log';
 import type { Notifier, Store } from '../ports';
 import { requestCard } from '../views';
+import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
 import { toMessage } from './replies';
 
 interface CardCopy {
@@ -16,7 +17,8 @@ interface CardCopy {
   readonly activityId: string;
 }
 
-const TERMINAL = new Set(['done', 'failed', 'rejected', 'expired', 'revoked']);
+// 'revoked' is told by grantEnded, to the trustee and the approver as well as the requester.
+const TERMINAL = new Set(['done', 'failed', 'rejected', 'expired']);
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 const APPROVAL_WAIT_MS = 1_500;
 
@@ -94,6 +96,22 @@ export class TeamsNotifier implements Notifier {
     if (!TERMINAL.has(request.status)) return;
     const requester = await this.personalReference(request.requester.id);
     if (requester) await this.send(requester, { type: 'message', text: requestCard(request, 'requester').text });
+  }
+
+  async grantEnding(request: ChangeRequest): Promise<void> {
+    const trustee = request.change.kind === 'grant' && request.change.trustee.kind === 'user' ? request.change.trustee.id : undefined;
+    const reference = trustee ? await this.personalReference(trustee) : undefined;
+    if (reference) await this.send(reference, toMessage(grantEndingView(request)));
+  }
+
+  async grantEnded(request: ChangeRequest): Promise<void> {
+    const change = request.change;
+    const people = [change.kind === 'grant' && change.trustee.kind === 'user' ? change.trustee.id : undefined, request.decision?.by.id, request.requester.id];
+    const text = grantEndedText(request);
+    for (const id of new Set(people.filter((person): person is string => person !== undefined))) {
+      const reference = await this.personalReference(id);
+      if (reference) await this.send(reference, { type: 'message', text });
+    }
   }
 
   private async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {

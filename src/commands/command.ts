@@ -50,6 +50,8 @@ export type Command =
   | { readonly kind: 'request-convert'; readonly mailbox: string }
   | { readonly kind: 'diagnose'; readonly person: string; readonly mailbox: string }
   | { readonly kind: 'undo'; readonly requestId: string }
+  /** The trustee of a time-bound grant asks for it again, for as long, from its end. */
+  | { readonly kind: 'extend-grant'; readonly requestId: string }
   | { readonly kind: 'verify-history'; readonly mailbox?: string }
   | { readonly kind: 'export-history'; readonly mailbox?: string };
 

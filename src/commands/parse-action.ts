@@ -84,6 +84,8 @@ export function parseAction(verb: string, data: unknown, inputs?: unknown): Comm
       return startRequest(fields);
     case Verb.undo:
       return { kind: 'undo', requestId: id(fields, 'requestId') };
+    case Verb.extend:
+      return { kind: 'extend-grant', requestId: id(fields, 'requestId') };
     case Verb.showSettings:
       return { kind: 'mailbox-settings', mailbox: mailbox(fields) };
     case Verb.changeSetting:

@@ -10,6 +10,7 @@ export const Verb = {
   undo: 'request.undo',
   showSettings: 'settings.show',
   changeSetting: 'settings.change',
+  extend: 'request.extend',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -96,6 +96,8 @@ export interface ChangeRequest {
   readonly result?: ExecutionResult;
   /** The id of the request this one undoes. */
   readonly undoOf?: string;
+  /** When the trustee was offered an extension of this time-bound grant (sent once). */
+  readonly reminderSentAt?: string;
   /** Opaque concurrency token from the store; a write carrying a stale one fails with 'conflict'. */
   readonly version: string;
 }

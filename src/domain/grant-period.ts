@@ -21,3 +21,8 @@ export function grantEnd(duration: { readonly days: number } | { readonly until:
   if (end <= now.getTime()) throw new AppError('invalid', `${duration.until} has already passed: pick a later end date.`);
   return { until: new Date(end).toISOString(), days: Math.ceil((end - now.getTime()) / DAY_MS) };
 }
+
+/** How many whole days a time-bound grant was asked for (rounded up), counted from when it was asked. */
+export function grantLengthDays(createdAt: string, until: string): number {
+  return Math.max(1, Math.ceil((Date.parse(until) - Date.parse(createdAt)) / DAY_MS));
+}

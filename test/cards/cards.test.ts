@@ -9,6 +9,7 @@ import { ann, bigReport, outcomes, requests } from '../views/fixtures';
 import { cardProblems } from './adaptive-card-check';
 import { settingPlan } from '../../src/domain/setting-plan';
 import { settingChanges } from '../views/setting-fixtures';
+import { grantEndingView } from '../../src/views/grant-ending-card';
 
 const CARDS_DIR = join(__dirname, '..', '..', 'cards');
 const ALLOWED_ACTIONS = new Set(['Action.Execute', 'Action.ShowCard']);
@@ -31,6 +32,7 @@ const renderedExamples: Record<string, readonly View[]> = {
   'access-report.json': [show(outcomes['access-report']), show({ kind: 'access-report', report: bigReport(500) })],
   'diagnosis.json': [show(outcomes.diagnosis), show({ ...outcomes.diagnosis, findings: [{ code: 'all-clear' }] })],
   'error.json': [errorView('That mailbox does not exist.'), errorView('Something went wrong.', 'ref-1')],
+  'grant-ending.json': [grantEndingView(requests.done)],
   'help.json': [show(outcomes.help), show({ kind: 'help', isAdmin: false, isApprover: false })],
   'history.json': [show(outcomes.history), show({ ...outcomes.history, entries: [] })],
   'mailbox-settings.json': [

@@ -7,6 +7,7 @@ import { startBot, type RunningBot } from '../../src/index';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
 import { DEMO_SEED } from '../support/bot-env';
 import { RecordingLog } from '../support/recording-log';
+import { simulatorSettings } from '../support/tenant-config';
 
 export interface PlaygroundEnv {
   readonly sim: RunningSimulator;
@@ -63,19 +64,5 @@ export async function startPlaygroundEnv(people: readonly string[]): Promise<Pla
 
 /** Demo mode for Teams (no MicrosoftAppId: unauthenticated, loopback only), Microsoft 365 simulated. */
 function botConfig(sim: RunningSimulator, dir: string) {
-  const app = sim.seed.apps[0]!;
-  return loadConfig({
-    PORT: '0',
-    AZURE_TENANT_ID: sim.tenantId,
-    AZURE_CLIENT_ID: app.clientId,
-    AZURE_CLIENT_SECRET: app.clientSecret,
-    AZURE_AUTHORITY_HOST: sim.url,
-    GRAPH_BASE_URL: sim.url,
-    EXCHANGE_BASE_URL: sim.url,
-    ADMIN_GROUP_ID: sim.seed.groups[0]!.id,
-    MAIL_DOMAINS: sim.defaultDomain,
-    STORE: `sqlite:${join(dir, 'bot.db')}`,
-    PLAYGROUND: '0',
-    LOG_LEVEL: 'debug',
-  });
+  return loadConfig(simulatorSettings(sim, { STORE: `sqlite:${join(dir, 'bot.db')}`, PLAYGROUND: '0', LOG_LEVEL: 'debug' }));
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../src/server';
-import { startBotEnv, type BotEnv } from '../support/bot-env';
+import { startBotEnv, UNPACED, type BotEnv } from '../support/bot-env';
 import { fuzzInputs, type FuzzInput } from './fuzz-inputs';
 
 // FUZZ_SEED replays another sequence; FUZZ_RUNS shortens a local run.
@@ -23,7 +23,7 @@ describe('fuzzing /api/messages', function () {
   let env: BotEnv;
 
   before(async () => {
-    env = await startBotEnv();
+    env = await startBotEnv({ teamsPacing: UNPACED });
     // The tenant's throttling is tested elsewhere; here it would only make the run slow.
     await fetch(`${env.sim.url}/__admin/faults`, {
       method: 'POST',

@@ -1,37 +1,18 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cardAction, personalMessage, type Speaker } from '../support/activities';
-import { startBotEnv, type BotEnv } from '../support/bot-env';
+import type { BotEnv } from '../support/bot-env';
+import { refusingConnector, sharedBotEnv } from './security-env';
 import { MAX_BODY_BYTES } from '../../src/server';
 
 const STACK = /\n\s+at\s|\.(ts|js):\d+/;
-
-/** A Bot Connector that refuses every activity, as the real one does when a conversation is gone. */
-async function refusingConnector(): Promise<Server> {
-  const server = createServer((req, res) => {
-    req.resume();
-    res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'Conversation not found' } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
 
 describe('HTTP edge of /api/messages', () => {
   let env: BotEnv;
   let megan: Speaker;
 
-  before(async () => {
-    env = await startBotEnv();
+  sharedBotEnv((started) => {
+    env = started;
     megan = env.person('megan');
-  });
-  after(async () => {
-    await env?.close();
-  });
-  beforeEach(async () => {
-    env.connector.clear();
-    await env.clearJournal();
   });
 
   const send = async (body: string, contentType = 'application/json') => {
@@ -110,7 +91,7 @@ describe('HTTP edge of /api/messages', () => {
   it('answers a 5xx with only a logged reference, never a stack trace, when the turn cannot complete', async () => {
     const connector = await refusingConnector();
     const activity = message('help');
-    activity.serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+    activity.serviceUrl = connector.serviceUrl;
     const answer = await send(JSON.stringify(activity)).finally(() => connector.close());
     assert.ok(answer.status >= 500, `status ${answer.status}`);
     assert.doesNotMatch(answer.text, STACK);

@@ -1,21 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/pino-logger';
 import { cardAction, personalMessage, type Speaker } from '../support/activities';
+import { refusingConnector } from './security-env';
 import { startSecuredBot, type SecuredBot } from './secured-bot';
-
-/** A Bot Connector that refuses every activity, so the bot's error path runs with a bearer token on the request. */
-async function refusingConnector(): Promise<Server> {
-  const server = createServer((req, res) => {
-    req.resume();
-    res.writeHead(400, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: { code: 'BadArgument', message: 'Conversation not found' } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
 
 describe('secrets in logs', function () {
   this.timeout(60_000);
@@ -62,11 +50,11 @@ describe('secrets in logs', function () {
 
     const refusing = await refusingConnector();
     try {
-      const serviceUrl = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/`;
+      const { serviceUrl } = refusing;
       const failed = await env.post(personalMessage(megan, 'help', where(serviceUrl)), await bearer(serviceUrl));
       assert.ok(failed.status >= 500);
     } finally {
-      refusing.close();
+      await refusing.close();
     }
     await fetch(`${env.sim.url}/__admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ unavailableRate: 1, retryAfterSeconds: 0 }) });
     await say(megan, 'who can access sales@');

@@ -11,6 +11,7 @@ import { DEMO_SEED } from '../support/bot-env';
 import { FakeConnector } from '../support/fake-connector';
 import { startOpenIdServer, type OpenIdServer } from '../support/openid-server';
 import { RecordingLog } from '../support/recording-log';
+import { simulatorSettings } from '../support/tenant-config';
 
 export interface SecuredBot {
   readonly sim: RunningSimulator;
@@ -44,25 +45,17 @@ export async function startSecuredBot(options: SecuredBotOptions = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'smb-secure-'));
   const storePath = join(dir, 'bot.db');
   const log = options.log ?? new RecordingLog();
-  const app = sim.seed.apps[0]!;
-  const config = loadConfig({
-    PORT: '0',
-    MicrosoftAppId: openId.appId,
-    MicrosoftAppPassword: openId.appPassword,
-    MicrosoftAppTenantId: sim.tenantId,
-    MicrosoftAppType: 'SingleTenant',
-    AZURE_TENANT_ID: sim.tenantId,
-    AZURE_CLIENT_ID: app.clientId,
-    AZURE_CLIENT_SECRET: app.clientSecret,
-    AZURE_AUTHORITY_HOST: sim.url,
-    GRAPH_BASE_URL: sim.url,
-    EXCHANGE_BASE_URL: sim.url,
-    ADMIN_GROUP_ID: sim.seed.groups[0]!.id,
-    MAIL_DOMAINS: sim.defaultDomain,
-    STORE: `sqlite:${storePath}`,
-    LOG_LEVEL: 'debug',
-    ...options.env,
-  });
+  const config = loadConfig(
+    simulatorSettings(sim, {
+      MicrosoftAppId: openId.appId,
+      MicrosoftAppPassword: openId.appPassword,
+      MicrosoftAppTenantId: sim.tenantId,
+      MicrosoftAppType: 'SingleTenant',
+      STORE: `sqlite:${storePath}`,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    }),
+  );
   const cleanup = async () => {
     await openId.close();
     await connector.stop();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { cardAction, personalMessage, type Speaker } from '../support/activities';
-import { startBotEnv, type BotEnv } from '../support/bot-env';
+import type { BotEnv } from '../support/bot-env';
+import { sharedBotEnv } from './security-env';
 
 const OTHER_TENANT = '9b1f6d3e-1111-4222-8333-444455556666';
 
@@ -8,17 +9,9 @@ describe('tenant isolation', () => {
   let env: BotEnv;
   let megan: Speaker;
 
-  before(async () => {
-    env = await startBotEnv();
+  sharedBotEnv((started) => {
+    env = started;
     megan = env.person('megan');
-  });
-  after(async () => {
-    await env?.close();
-  });
-  beforeEach(async () => {
-    env.connector.clear();
-    env.log.lines.length = 0;
-    await env.clearJournal();
   });
 
   const where = () => ({ tenantId: env.sim.tenantId, serviceUrl: env.connector.url });

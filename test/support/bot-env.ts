@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/index';
 import { startSimulator, type RunningSimulator } from '../../src/simulator';
+import type { PacingLimits } from '../../src/bot/outbound-pacer';
 import type { Clock } from '../../src/ports';
 import { FakeConnector } from './fake-connector';
 import { cardAction, channelMention, personalMessage, type Speaker } from './activities';
 import { RecordingLog } from './recording-log';
+import { simulatorSettings } from './tenant-config';
 
 export const DEMO_SEED = join(__dirname, '..', '..', 'src', 'simulator', 'seeds', 'demo.json');
 
@@ -35,7 +37,12 @@ export interface BotEnvOptions {
   readonly env?: Record<string, string>;
   /** Reuse a simulator another bot already talks to (two instances, one tenant). */
   readonly sim?: RunningSimulator;
+  /** Sends per second toward the fake connector; tests that blast thousands of activities lift the limits. */
+  readonly teamsPacing?: PacingLimits;
 }
+
+/** No pacing toward Teams: for tests whose point is volume, not politeness. */
+export const UNPACED: PacingLimits = { perConversation: Infinity, perTenant: Infinity };
 
 /** Starts the simulated tenant, a fake Bot Connector and the real bot on free ports, with a fresh SQLite store. */
 export async function startBotEnv(options: BotEnvOptions = {}): Promise<BotEnv> {
@@ -50,7 +57,11 @@ export async function startBotEnv(options: BotEnvOptions = {}): Promise<BotEnv> 
   };
   let bot: RunningBot;
   try {
-    bot = await startBot(botConfig(sim, dir, options), { log, ...(options.clock ? { clock: options.clock } : {}) });
+    bot = await startBot(botConfig(sim, dir, options), {
+      log,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.teamsPacing ? { teamsPacing: options.teamsPacing } : {}),
+    });
   } catch (error) {
     await cleanup();
     throw error;
@@ -97,19 +108,35 @@ export async function startBotEnv(options: BotEnvOptions = {}): Promise<BotEnv> 
 
 /** The bot's configuration pointing at the simulated tenant, through the real configuration loader. */
 function botConfig(sim: RunningSimulator, dir: string, options: BotEnvOptions) {
-  const app = sim.seed.apps[0]!;
-  return loadConfig({
-    PORT: '0',
-    AZURE_TENANT_ID: sim.tenantId,
-    AZURE_CLIENT_ID: app.clientId,
-    AZURE_CLIENT_SECRET: app.clientSecret,
-    AZURE_AUTHORITY_HOST: sim.url,
-    GRAPH_BASE_URL: sim.url,
-    EXCHANGE_BASE_URL: sim.url,
-    ADMIN_GROUP_ID: sim.seed.groups[0]!.id,
-    MAIL_DOMAINS: sim.defaultDomain,
-    STORE: options.store ?? `sqlite:${join(dir, 'bot.db')}`,
-    LOG_LEVEL: 'debug',
-    ...options.env,
+  return loadConfig(
+    simulatorSettings(sim, {
+      STORE: options.store ?? `sqlite:${join(dir, 'bot.db')}`,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    }),
+  );
+}
+
+/** One bot env for the whole enclosing `describe`; `receive` gets it first and may prepare it before the first test. */
+export function botEnvForAllTests(receive: (env: BotEnv) => void | Promise<void>, options: BotEnvOptions = {}): void {
+  let env: BotEnv | undefined;
+  before(async () => {
+    env = await startBotEnv(options);
+    await receive(env);
+  });
+  after(async () => {
+    await env?.close();
+  });
+}
+
+/** A fresh bot env for every test of the enclosing `describe`, started with `options()` and closed after the test. */
+export function botEnvForEachTest(receive: (env: BotEnv) => void, options: () => BotEnvOptions = () => ({})): void {
+  let env: BotEnv | undefined;
+  beforeEach(async () => {
+    env = await startBotEnv(options());
+    receive(env);
+  });
+  afterEach(async () => {
+    await env?.close();
   });
 }

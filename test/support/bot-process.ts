@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RunningSimulator } from '../../src/simulator';
+import { simulatorSettings } from './tenant-config';
 
 const ROOT = join(__dirname, '..', '..');
 const START_TIMEOUT_MS = 20_000;
@@ -88,24 +89,10 @@ export async function startBotProcess(options: BotProcessOptions): Promise<BotPr
 }
 
 function childEnv(options: BotProcessOptions): NodeJS.ProcessEnv {
-  const { sim } = options;
-  const app = sim.seed.apps[0]!;
   const inherited = Object.fromEntries(INHERITED.filter((name) => process.env[name]).map((name) => [name, process.env[name]]));
   return {
     ...inherited,
-    PORT: '0',
-    AZURE_TENANT_ID: sim.tenantId,
-    AZURE_CLIENT_ID: app.clientId,
-    AZURE_CLIENT_SECRET: app.clientSecret,
-    AZURE_AUTHORITY_HOST: sim.url,
-    GRAPH_BASE_URL: sim.url,
-    EXCHANGE_BASE_URL: sim.url,
-    ADMIN_GROUP_ID: sim.seed.groups[0]!.id,
-    MAIL_DOMAINS: sim.defaultDomain,
-    STORE: options.store,
-    PLAYGROUND: '0',
-    LOG_LEVEL: 'info',
-    ...options.env,
+    ...simulatorSettings(options.sim, { STORE: options.store, PLAYGROUND: '0', LOG_LEVEL: 'info', ...options.env }),
   };
 }
 

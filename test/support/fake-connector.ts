@@ -8,6 +8,18 @@ export interface ConnectorCall {
   readonly conversationId?: string;
   readonly activityId?: string;
   readonly body: any;
+  /** What the fake answered (a refusal set up with `failNext`, or success). */
+  readonly status?: number;
+  /** Milliseconds since the connector started, to check pacing. */
+  readonly at?: number;
+}
+
+/** A refusal to answer instead of success, e.g. `{ status: 429, retryAfter: '1' }`. */
+export interface ConnectorFault {
+  readonly status: number;
+  readonly retryAfter?: string;
+  /** Only calls with this method are refused (default: any activity call). */
+  readonly method?: 'POST' | 'PUT';
 }
 
 /**
@@ -18,13 +30,25 @@ export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
   private server: Server | undefined;
   private nextId = 1;
+  private readonly faults: { fault: ConnectorFault; remaining: number }[] = [];
+  private readonly started = Date.now();
   url = '';
+
+  /** Answers the next `count` activity calls (matching `fault.method`) with `fault.status`, recorded like any call. */
+  failNext(count: number, fault: ConnectorFault): void {
+    this.faults.push({ fault, remaining: count });
+  }
+
+  /** Activity calls that were refused on purpose. */
+  refused(): ConnectorCall[] {
+    return this.calls.filter((c) => (c.status ?? 200) >= 400 && c.conversationId !== undefined);
+  }
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       void readJson(req).then((body) => {
         const answer = this.handle(req.method ?? 'GET', decodeURI(req.url ?? '/'), body);
-        res.writeHead(answer.status, { 'content-type': 'application/json' });
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.retryAfter ? { 'retry-after': answer.retryAfter } : {}) });
         res.end(JSON.stringify(answer.body));
       });
     });
@@ -40,12 +64,12 @@ export class FakeConnector {
   /** Activities the bot posted (new messages and replies), optionally in one conversation. */
   sent(conversationId?: string): any[] {
     return this.calls
-      .filter((c) => c.method === 'POST' && c.conversationId !== undefined && (!conversationId || c.conversationId === conversationId))
+      .filter((c) => c.method === 'POST' && c.conversationId !== undefined && delivered(c) && (!conversationId || c.conversationId === conversationId))
       .map((c) => c.body);
   }
 
   updates(): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === 'PUT');
+    return this.calls.filter((c) => c.method === 'PUT' && delivered(c));
   }
 
   /** Waits until `predicate` holds for the recorded calls (proactive sends happen after the HTTP answer). */
@@ -61,11 +85,19 @@ export class FakeConnector {
     this.calls.length = 0;
   }
 
-  private handle(method: string, path: string, body: any): { status: number; body: unknown } {
+  private handle(method: string, path: string, body: any): { status: number; body: unknown; retryAfter?: string } {
     const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (activity) {
       const [, conversationId, activityId] = activity;
-      this.calls.push({ method, path, conversationId, ...(activityId ? { activityId } : {}), body });
+      const call = { method, path, conversationId, ...(activityId ? { activityId } : {}), body, at: Date.now() - this.started };
+      const fault = this.faults.find((f) => f.remaining > 0 && (!f.fault.method || f.fault.method === method));
+      if (fault) {
+        fault.remaining--;
+        this.calls.push({ ...call, status: fault.fault.status });
+        const error = { error: { code: fault.fault.status === 429 ? 'Throttled' : 'ServiceUnavailable', message: 'refused on purpose' } };
+        return { status: fault.fault.status, body: error, ...(fault.fault.retryAfter ? { retryAfter: fault.fault.retryAfter } : {}) };
+      }
+      this.calls.push({ ...call, status: 200 });
       return { status: 200, body: { id: method === 'PUT' ? activityId : `activity-${this.nextId++}` } };
     }
     if (method === 'POST' && path === '/v3/conversations') {
@@ -76,6 +108,10 @@ export class FakeConnector {
     this.calls.push({ method, path, body });
     return { status: 404, body: { error: { code: 'NotFound', message: `no route ${method} ${path}` } } };
   }
+}
+
+function delivered(call: ConnectorCall): boolean {
+  return (call.status ?? 200) < 400;
 }
 
 function readJson(req: IncomingMessage): Promise<unknown> {

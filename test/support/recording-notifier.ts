@@ -5,6 +5,8 @@ import type { Notifier } from '../../src/ports';
 export class RecordingNotifier implements Notifier {
   readonly asked: ChangeRequest[] = [];
   readonly changed: ChangeRequest[] = [];
+  readonly ending: ChangeRequest[] = [];
+  readonly ended: ChangeRequest[] = [];
 
   async askForApproval(request: ChangeRequest): Promise<void> {
     this.asked.push(request);
@@ -12,6 +14,14 @@ export class RecordingNotifier implements Notifier {
 
   async requestChanged(request: ChangeRequest): Promise<void> {
     this.changed.push(request);
+  }
+
+  async grantEnding(request: ChangeRequest): Promise<void> {
+    this.ending.push(request);
+  }
+
+  async grantEnded(request: ChangeRequest): Promise<void> {
+    this.ended.push(request);
   }
 
   /** The statuses announced for one request, in order. */

@@ -6,4 +6,6 @@ export { setApprovalsChannel, APPROVALS_CHANNEL_KEY } from './approvals-channel'
 export { createExecutor, DEFAULT_EXECUTION, type ExecutorOptions, type RequestExecutor } from './executor';
 export { expirePending } from './expire';
 export { revokeEndedGrants } from './revoke-ended';
+export { remindEndingGrants, REMINDER_DAYS } from './remind-ending';
+export { extendGrant } from './extend-grant';
 export { startRequestSweeps, type RequestSweeps, type SweepOptions } from './sweeps';

@@ -9,11 +9,13 @@ import { grantEnd } from '../../domain/grant-period';
 import { ALL_RIGHTS, DEFAULT_RIGHTS } from '../../domain/mailbox';
 import { buildPlan, nothingToDo, type PlanInput } from '../../domain/request-plan';
 import { fileRequest } from './file-request';
+import { refuseLongerThanAllowed } from './max-grant';
 import { mailboxRef } from './principal';
 
 /** "add <person> to <mailbox> …": previews the plan and files a request for the approvers. */
 export async function requestGrant(deps: Deps, actor: Actor, command: CommandOf<'request-grant'>): Promise<Outcome> {
   const end = command.duration ? grantEnd(command.duration, deps.clock.now()) : undefined;
+  if (end) refuseLongerThanAllowed(deps, end.days);
   const input = await planInput(deps, command, 'grant', command.rights.length > 0 ? command.rights : DEFAULT_RIGHTS);
   const plan = buildPlan({ ...input, automapping: command.automapping, ...(end ? { end } : {}) });
   const mailbox = mailboxRef(input.mailbox);

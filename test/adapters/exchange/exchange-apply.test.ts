@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { ExchangeCommandError } from '../../../src/adapters/exchange/exo-envelope';
 import { toAppError } from '../../../src/adapters/exchange/exo-errors';
 import { AppError } from '../../../src/domain/errors';
-import { startTenant, type Tenant } from '../../support/simulator-env';
-import { ADAPTER_SEED } from './tenant-seed';
+import type { Tenant } from '../../support/simulator-env';
+import { adapterTenantForAllTests } from '../shared-tenant';
 
 describe('ExchangeOnline.apply against the simulated tenant', () => {
   let tenant: Tenant;
-  before(async () => {
-    tenant = await startTenant(ADAPTER_SEED);
-  });
-  after(() => tenant.close());
+  adapterTenantForAllTests((started) => void (tenant = started));
 
   const rightsOf = async (trustee: string) =>
     ((await tenant.exchange.readAccess('support@contoso.com'))?.grants ?? []).filter((grant) => grant.trustee === trustee).map((grant) => grant.right).sort();

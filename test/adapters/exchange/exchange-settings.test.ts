@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { AppError } from '../../../src/domain/errors';
-import { startTenant, type Tenant } from '../../support/simulator-env';
-import { ADAPTER_SEED } from './tenant-seed';
+import type { Tenant } from '../../support/simulator-env';
+import { adapterTenantForAllTests } from '../shared-tenant';
 
 describe('ExchangeOnline settings against the simulated tenant', () => {
   let tenant: Tenant;
-  before(async () => {
-    tenant = await startTenant(ADAPTER_SEED);
-  });
-  after(() => tenant.close());
+  adapterTenantForAllTests((started) => void (tenant = started));
 
   it('refuses with a clear reason when New-Mailbox meets an address already in use', async () => {
     await assert.rejects(

@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { AppError } from '../../../src/domain/errors';
-import { startTenant, type Tenant } from '../../support/simulator-env';
-import { ADAPTER_SEED, ids } from '../exchange/tenant-seed';
+import type { Tenant } from '../../support/simulator-env';
+import { ids } from '../exchange/tenant-seed';
+import { adapterTenantForAllTests } from '../shared-tenant';
 
 const graphCalls = async (tenant: Tenant) => (await tenant.journal()).filter((entry) => entry.path.startsWith('/v1.0/'));
 
 describe('GraphDirectory against the simulated tenant', () => {
   let tenant: Tenant;
-  before(async () => {
-    tenant = await startTenant(ADAPTER_SEED);
-  });
-  after(() => tenant.close());
+  adapterTenantForAllTests((started) => void (tenant = started));
   beforeEach(() => tenant.clearJournal());
 
   it('finds people by UPN, mail, alias@, id and display-name prefix', async () => {

@@ -3,8 +3,9 @@ import { GraphDirectory } from '../../../src/adapters/graph/graph-directory';
 import { GroupNestingCache } from '../../../src/adapters/graph/group-nesting-cache';
 import { createCredential } from '../../../src/adapters/identity/credential';
 import type { GroupMember } from '../../../src/domain/directory';
-import { startTenant, type Tenant } from '../../support/simulator-env';
-import { ADAPTER_SEED, ids } from '../exchange/tenant-seed';
+import type { Tenant } from '../../support/simulator-env';
+import { ids } from '../exchange/tenant-seed';
+import { adapterTenantForAllTests } from '../shared-tenant';
 
 const TRUE_CHAINS = [
   'Adele Vance: Sales',
@@ -21,10 +22,7 @@ describe('group expansion with a remembered nesting', () => {
   let tenant: Tenant;
   let nesting: GroupNestingCache;
   let directory: GraphDirectory;
-  before(async () => {
-    tenant = await startTenant(ADAPTER_SEED);
-  });
-  after(() => tenant.close());
+  adapterTenantForAllTests((started) => void (tenant = started));
   beforeEach(() => {
     nesting = new GroupNestingCache();
     const credential = createCredential({ ...tenant.credentials, authorityHost: tenant.sim.url });

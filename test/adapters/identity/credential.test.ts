@@ -2,17 +2,14 @@ import assert from 'node:assert/strict';
 import { createCredential } from '../../../src/adapters/identity/credential';
 import { freshTokenOptions } from '../../../src/adapters/identity/token-source';
 import { AppError } from '../../../src/domain/errors';
-import { startTenant, type Tenant } from '../../support/simulator-env';
-import { ADAPTER_SEED } from '../exchange/tenant-seed';
+import type { Tenant } from '../../support/simulator-env';
+import { adapterTenantForAllTests } from '../shared-tenant';
 
 const SCOPE = 'https://outlook.office365.com/.default';
 
 describe('createCredential', () => {
   let tenant: Tenant;
-  before(async () => {
-    tenant = await startTenant(ADAPTER_SEED);
-  });
-  after(() => tenant.close());
+  adapterTenantForAllTests((started) => void (tenant = started));
 
   it('gets tokens from a non-Microsoft authority with a client secret, cached until asked for a fresh one', async () => {
     const credential = createCredential({ ...tenant.credentials, authorityHost: tenant.sim.url });

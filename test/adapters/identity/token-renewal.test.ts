@@ -3,8 +3,9 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/ident
 import { ExchangeClient } from '../../../src/adapters/exchange/exchange-client';
 import { GraphDirectory } from '../../../src/adapters/graph/graph-directory';
 import { createCredential } from '../../../src/adapters/identity/credential';
-import { startTenant, type Tenant } from '../../support/simulator-env';
-import { ADAPTER_SEED, ids } from '../exchange/tenant-seed';
+import type { Tenant } from '../../support/simulator-env';
+import { ids } from '../exchange/tenant-seed';
+import { adapterTenantForAllTests } from '../shared-tenant';
 
 /** A real credential whose cached token has been revoked: it hands out the dead token until asked for a fresh one. */
 class RevokedCacheCredential implements TokenCredential {
@@ -21,10 +22,7 @@ class RevokedCacheCredential implements TokenCredential {
 
 describe('Token renewal after a 401', () => {
   let tenant: Tenant;
-  before(async () => {
-    tenant = await startTenant(ADAPTER_SEED);
-  });
-  after(() => tenant.close());
+  adapterTenantForAllTests((started) => void (tenant = started));
   beforeEach(() => tenant.clearJournal());
 
   const revoked = () => new RevokedCacheCredential(createCredential({ ...tenant.credentials, authorityHost: tenant.sim.url }));

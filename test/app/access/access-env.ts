@@ -1,7 +1,9 @@
+import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { Actor } from '../../../src/app/actor';
 import type { Deps, Policy } from '../../../src/app/deps';
 import type { ChangeRequest } from '../../../src/domain/change-request';
+import { AppError } from '../../../src/domain/errors';
 import type { Notifier } from '../../../src/ports';
 import { RecordingLog } from '../../support/recording-log';
 import { startTenant, type Tenant } from '../../support/simulator-env';
@@ -36,6 +38,8 @@ export function recordingNotifier(): Notifier & { readonly asked: ChangeRequest[
     changed,
     askForApproval: async (request) => void asked.push(request),
     requestChanged: async (request) => void changed.push(request),
+    grantEnding: async () => undefined,
+    grantEnded: async () => undefined,
   };
 }
 
@@ -84,4 +88,25 @@ export async function startAccessEnv(seedPath: string = ACCESS_SEED): Promise<Ac
       await tenant.close();
     },
   };
+}
+
+/** One env for the whole enclosing `describe`; `receive` gets it first and may prepare it before the first test. */
+export function sharedAccessEnv(receive: (env: AccessEnv) => void | Promise<void>, seedPath?: string): void {
+  let env: AccessEnv | undefined;
+  before(async () => {
+    env = await startAccessEnv(seedPath);
+    await receive(env);
+  });
+  after(async () => env?.close());
+}
+
+/** The AppError a call fails with; fails the test if it succeeds or throws anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
 }

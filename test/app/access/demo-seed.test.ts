@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { myMailboxes } from '../../../src/app/my-mailboxes';
 import { whoCanAccess } from '../../../src/app/who-can-access';
-import { actor, startAccessEnv, type AccessEnv } from './access-env';
+import { actor, sharedAccessEnv, type AccessEnv } from './access-env';
 
 const DEMO_SEED = join(__dirname, '..', '..', '..', 'src', 'simulator', 'seeds', 'demo.json');
 const demo = JSON.parse(readFileSync(DEMO_SEED, 'utf8')) as {
@@ -13,12 +13,11 @@ const demo = JSON.parse(readFileSync(DEMO_SEED, 'utf8')) as {
 
 describe('access answers over the demo tenant (simulator)', () => {
   let env: AccessEnv;
-  before(async () => {
-    env = await startAccessEnv(DEMO_SEED);
+  sharedAccessEnv(async (started) => {
+    env = started;
     // Correctness here, not throttling: the throttle model has its own tests.
     await env.tenant.setFaults({ exoCmdletsPer5s: 10_000 });
-  });
-  after(async () => env?.close());
+  }, DEMO_SEED);
 
   it('answers for every demo mailbox with enabled people only, each (person, right, path) once', async () => {
     const someone = demo.users[0]!;

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { help } from '../../../src/app/help';
 import { approversOf, isAdmin } from '../../../src/app/roles';
 import type { ChangeRequest, MailboxRef, PrincipalRef } from '../../../src/domain/change-request';
-import { actor, ids, NOW, startAccessEnv, type AccessEnv } from './access-env';
+import { actor, ids, NOW, sharedAccessEnv, type AccessEnv } from './access-env';
 
 const user = (id: string, displayName: string, address: string): PrincipalRef => ({ kind: 'user', id, displayName, address });
 const megan = user(ids.megan, 'Megan Bowen', 'megan@contoso.com');
@@ -10,10 +10,7 @@ const ref = (id: string, displayName: string, address: string): MailboxRef => ({
 
 describe('help and roles (simulator)', () => {
   let env: AccessEnv;
-  before(async () => {
-    env = await startAccessEnv();
-  });
-  after(async () => env?.close());
+  sharedAccessEnv((started) => void (env = started));
 
   it('treats transitive members of the admin group as admins and nobody else', async () => {
     assert.equal(await isAdmin(env.deps, ids.adele), true);

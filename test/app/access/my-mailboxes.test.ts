@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { myMailboxes } from '../../../src/app/my-mailboxes';
 import type { Outcome } from '../../../src/app/outcome';
-import { actor, ids, startAccessEnv, type AccessEnv } from './access-env';
+import { actor, ids, sharedAccessEnv, type AccessEnv } from './access-env';
 
 function summary(outcome: Outcome): string[] {
   assert.equal(outcome.kind, 'my-mailboxes');
@@ -15,10 +15,7 @@ describe('my mailboxes (simulator)', () => {
   let env: AccessEnv;
   const mine = (id: string, name: string) => myMailboxes(env.deps, actor(id, name), { kind: 'my-mailboxes' });
 
-  before(async () => {
-    env = await startAccessEnv();
-  });
-  after(async () => env?.close());
+  sharedAccessEnv((started) => void (env = started));
 
   it('lists shared mailboxes reached directly and through a group', async () => {
     const outcome = await mine(ids.bob, 'Bob');

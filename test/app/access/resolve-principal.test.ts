@@ -1,24 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { resolvePrincipal } from '../../../src/app/resolve';
-import { AppError } from '../../../src/domain/errors';
-import { ids, startAccessEnv, type AccessEnv } from './access-env';
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { ids, rejection, sharedAccessEnv, type AccessEnv } from './access-env';
 
 describe('resolvePrincipal (simulator)', () => {
   let env: AccessEnv;
-  before(async () => {
-    env = await startAccessEnv();
-  });
-  after(async () => env?.close());
+  sharedAccessEnv((started) => void (env = started));
 
   it('finds a person from alias@, a full address or a display name', async () => {
     const expected = { kind: 'user', id: ids.adele, displayName: 'Adele Vance', address: 'adele@contoso.com' };

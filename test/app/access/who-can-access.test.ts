@@ -1,9 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { AccessReport } from '../../../src/domain/access-report';
-import { AppError } from '../../../src/domain/errors';
 import type { Outcome } from '../../../src/app/outcome';
 import { whoCanAccess } from '../../../src/app/who-can-access';
-import { actor, ids, startAccessEnv, type AccessEnv } from './access-env';
+import { actor, ids, rejection, sharedAccessEnv, type AccessEnv } from './access-env';
 
 const asker = actor(ids.pradeep, 'Pradeep Gupta');
 
@@ -18,25 +17,14 @@ const lines = (report: AccessReport) =>
     (e) => `${e.right} ${e.person.displayName} ${e.path.kind === 'direct' ? 'direct' : e.path.via.join(' > ')} ${e.automapping}`,
   );
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof AppError, `expected an AppError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
-
 describe('who can access (simulator)', () => {
   let env: AccessEnv;
   const ask = (mailbox: string) => whoCanAccess(env.deps, asker, { kind: 'who-can-access', mailbox });
 
-  before(async () => {
-    env = await startAccessEnv();
+  sharedAccessEnv(async (started) => {
+    env = started;
     await env.deps.store.recordAutomapping(ids.info, ids.adele, true);
   });
-  after(async () => env?.close());
 
   it('tells the whole truth about a mailbox with direct, nested, denied, orphaned and disabled grants', async () => {
     const report = reportOf(await ask('info@contoso.com'));

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { requestGrant } from '../../../src/app/requests';
 import type { ChangeRequest } from '../../../src/domain/change-request';
-import { actor, people, startHarness, type Harness } from '../requests/harness';
+import { actor, freshHarnessForEachTest, people, type Harness } from '../requests/harness';
 
 const adele = { kind: 'user' as const, id: people.adele.id, displayName: 'Adele Vance', address: 'adele@contoso.com' };
 
@@ -16,12 +16,7 @@ async function approvedGrant(h: Harness): Promise<ChangeRequest> {
 
 describe('state before a change', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  freshHarnessForEachTest((started) => (h = started));
 
   it('records the rights the trustee held just before the first Exchange call', async () => {
     const approved = await approvedGrant(h);

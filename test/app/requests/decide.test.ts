@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { cancel, decide, refresh, requestGrant } from '../../../src/app/requests';
 import type { Outcome } from '../../../src/app/outcome';
 import type { ChangeRequest } from '../../../src/domain/change-request';
-import { actor, INFO_ID, people, startHarness, writes, type Harness } from './harness';
+import { actor, freshHarnessForEachTest, INFO_ID, people, writes, type Harness } from './harness';
 
 const ADDS = ['Add-MailboxPermission', 'Add-RecipientPermission'];
 
@@ -26,12 +26,7 @@ function statusOf(outcome: Outcome): string | undefined {
 
 describe('decide', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  freshHarnessForEachTest((started) => (h = started));
 
   it('executes an approved grant exactly once and tells everyone', async () => {
     const request = await fileBobsRequest(h);

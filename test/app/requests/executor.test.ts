@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { decide, expirePending, requestGrant } from '../../../src/app/requests';
 import type { ChangeRequest } from '../../../src/domain/change-request';
 import { SqliteStore } from '../../../src/adapters/store/sqlite-store';
-import { actor, INFO_ID, people, startHarness, writes, type Harness } from './harness';
+import { actor, freshHarnessForEachTest, INFO_ID, people, writes, type Harness } from './harness';
 
 const ADDS = ['Add-MailboxPermission', 'Add-RecipientPermission'];
 const adele = { kind: 'user' as const, id: people.adele.id, displayName: 'Adele Vance', address: 'adele@contoso.com' };
@@ -24,12 +24,7 @@ async function approvedRequest(h: Harness, person = 'bob@contoso.com'): Promise<
 
 describe('request executor', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  freshHarnessForEachTest((started) => (h = started));
 
   it('runs a request once when two instances race for it', async () => {
     const request = await approvedRequest(h);

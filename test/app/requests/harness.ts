@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Actor, Conversation } from '../../../src/app/actor';
 import type { Deps } from '../../../src/app/deps';
-import { createExecutor, type ExecutorOptions, type RequestExecutor } from '../../../src/app/requests';
+import { createExecutor, decide, requestGrant, type ExecutorOptions, type RequestExecutor } from '../../../src/app/requests';
 import type { Clock } from '../../../src/ports';
 import { RecordingLog } from '../../support/recording-log';
 import { RecordingNotifier } from '../../support/recording-notifier';
@@ -110,4 +110,40 @@ export function actor(person: { readonly id: string; readonly name: string }, ty
 /** Only the calls that change Exchange, in order. */
 export function writes(cmdlets: readonly string[]): string[] {
   return cmdlets.filter((c) => !c.startsWith('Get-'));
+}
+
+/**
+ * A fresh harness for every test of the enclosing `describe`. With `sharedTenant`, one tenant serves the whole
+ * `describe` (for tests that change nothing in Exchange); otherwise every test gets a tenant of its own.
+ */
+export function freshHarnessForEachTest(receive: (h: Harness) => void, { sharedTenant = false } = {}): void {
+  let tenant: Tenant | undefined;
+  let h: Harness | undefined;
+  if (sharedTenant) {
+    before(async () => {
+      tenant = await startTestTenant();
+    });
+    after(async () => {
+      await tenant?.close();
+    });
+  }
+  beforeEach(async () => {
+    h = await startHarness(tenant);
+    receive(h);
+  });
+  afterEach(async () => {
+    await h?.close();
+  });
+}
+
+/** Bob's Full Access and Send As on info@ for `days`, approved by Adele and carried out; the journal cleared after. */
+export async function approvedGrantForDays(h: Harness, days: number): Promise<string> {
+  const outcome = await requestGrant(h.deps, actor(people.bob), {
+    kind: 'request-grant', person: 'bob@', mailbox: 'info@', rights: ['full-access', 'send-as'], automapping: true, duration: { days },
+  });
+  if (outcome.kind !== 'request-created') throw new Error(`expected a request, got ${outcome.kind}`);
+  await decide(h.deps, actor(people.adele), { kind: 'decide', requestId: outcome.request.id, verdict: 'approve' });
+  await h.executor.idle();
+  await h.tenant.clearJournal();
+  return outcome.request.id;
 }

@@ -9,25 +9,12 @@ import {
   requestGrant,
   setApprovalsChannel,
 } from '../../../src/app/requests';
-import { actor, INFO_ID, people, startHarness, startTestTenant, type Harness } from './harness';
-import type { Tenant } from '../../support/simulator-env';
+import { actor, freshHarnessForEachTest, INFO_ID, people, type Harness } from './harness';
 
 describe('owners, history, pending and the approvals channel', () => {
   // Nothing here changes Exchange, so one tenant serves every test; each gets a fresh store.
-  let tenant: Tenant;
   let h: Harness;
-  before(async () => {
-    tenant = await startTestTenant();
-  });
-  after(async () => {
-    await tenant.close();
-  });
-  beforeEach(async () => {
-    h = await startHarness(tenant);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  freshHarnessForEachTest((started) => (h = started), { sharedTenant: true });
 
   it('lets an admin add and remove owners, and audits both', async () => {
     const added = await addOwner(h.deps, actor(people.adele), { kind: 'add-owner', person: 'dana@', mailbox: 'info' });

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { requestGrant, requestRevoke } from '../../../src/app/requests';
 import type { CommandOf } from '../../../src/commands/command';
-import { actor, INFO_ID, people, startHarness, startTestTenant, writes, type Harness } from './harness';
-import type { Tenant } from '../../support/simulator-env';
+import { actor, freshHarnessForEachTest, INFO_ID, people, writes, type Harness } from './harness';
 
 function grant(fields: Partial<CommandOf<'request-grant'>> = {}): CommandOf<'request-grant'> {
   return { kind: 'request-grant', person: 'bob@contoso.com', mailbox: 'info@', rights: ['full-access', 'send-as'], automapping: true, ...fields };
@@ -10,20 +9,8 @@ function grant(fields: Partial<CommandOf<'request-grant'>> = {}): CommandOf<'req
 
 describe('requestGrant and requestRevoke', () => {
   // Nothing here changes Exchange, so one tenant serves every test; each gets a fresh store.
-  let tenant: Tenant;
   let h: Harness;
-  before(async () => {
-    tenant = await startTestTenant();
-  });
-  after(async () => {
-    await tenant.close();
-  });
-  beforeEach(async () => {
-    h = await startHarness(tenant);
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  freshHarnessForEachTest((started) => (h = started), { sharedTenant: true });
 
   it('files a pending request with a plan and asks the admins when the mailbox has no owners', async () => {
     const outcome = await requestGrant(h.deps, actor(people.bob), grant({ reason: 'covering the front desk' }));

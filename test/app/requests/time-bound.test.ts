@@ -1,28 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { decide, requestGrant, revokeEndedGrants, startRequestSweeps } from '../../../src/app/requests';
-import { actor, INFO_ID, people, startHarness, writes, type Harness } from './harness';
+import { revokeEndedGrants, startRequestSweeps } from '../../../src/app/requests';
+import { approvedGrantForDays, freshHarnessForEachTest, INFO_ID, writes, type Harness } from './harness';
 
 const REMOVALS = ['Remove-MailboxPermission', 'Remove-RecipientPermission'];
 
 describe('time-bound grants', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  freshHarnessForEachTest((started) => (h = started));
 
-  async function grantForDays(days: number): Promise<string> {
-    const outcome = await requestGrant(h.deps, actor(people.bob), {
-      kind: 'request-grant', person: 'bob@', mailbox: 'info@', rights: ['full-access', 'send-as'], automapping: true, duration: { days },
-    });
-    if (outcome.kind !== 'request-created') throw new Error(`expected a request, got ${outcome.kind}`);
-    await decide(h.deps, actor(people.adele), { kind: 'decide', requestId: outcome.request.id, verdict: 'approve' });
-    await h.executor.idle();
-    await h.tenant.clearJournal();
-    return outcome.request.id;
-  }
+  const grantForDays = (days: number) => approvedGrantForDays(h, days);
 
   it('removes a grant once its end has come, exactly once', async () => {
     const id = await grantForDays(14);

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { diagnose, type DiagnoseInput, type Finding } from '../../../src/domain/diagnose';
 import type { Group, Person, Trustee } from '../../../src/domain/directory';
-import type { Mailbox, RawGrant } from '../../../src/domain/mailbox';
+import type { RawGrant } from '../../../src/domain/mailbox';
+import { info } from '../requests/fixtures';
 
 const bob: Person = { id: 'u-bob', displayName: 'Bob Kelly', userPrincipalName: 'bob@contoso.com', accountEnabled: true };
 const support: Group = { id: 'g-support', displayName: 'Support', securityEnabled: true, mailEnabled: true, mail: 'support@contoso.com' };
-const info: Mailbox = {
-  id: 'mb-info',
-  displayName: 'Info',
-  address: 'info@contoso.com',
-  kind: 'shared',
-  hiddenFromAddressLists: false,
-  deliverToMailboxAndForward: false,
-  messageCopyForSentAsEnabled: true,
-  messageCopyForSendOnBehalfEnabled: true,
-};
 const trustees = new Map<string, Trustee>([
   ['bob@contoso.com', { kind: 'user', user: bob }],
   ['support', { kind: 'group', group: support }],

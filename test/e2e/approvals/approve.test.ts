@@ -1,32 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { Verb } from '../../../src/commands/verbs';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
-import {
-  cardOf,
-  cardText,
-  chatClick,
-  clickInChat,
-  cmdletCount,
-  conversationOf,
-  exchangeWrites,
-  invokeCard,
-  personalChat,
-  postedTo,
-  requestIdOf,
-  textOf,
-  updatesSaying,
-  verbsOf,
-} from './helpers';
+import { botEnvForEachTest, type BotEnv } from '../../support/bot-env';
+import { cardOf, cardText, chatClick, clickInChat, cmdletCount, conversationOf, exchangeWrites, invokeCard, personalChat, postedTo, requestIdOf, textOf, updatesSaying, verbsOf } from './helpers';
 
 describe('access request approved with one click (e2e)', function () {
   this.timeout(30_000);
   let env: BotEnv;
-  beforeEach(async () => {
-    env = await startBotEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-  });
+  botEnvForEachTest((started) => (env = started));
 
   it('does the change once, updates every card and tells the requester when an admin approves', async () => {
     const [adele, megan, isaiah] = [env.person('adele'), env.person('megan'), env.person('isaiah')];

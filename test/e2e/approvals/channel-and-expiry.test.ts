@@ -1,20 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Verb } from '../../../src/commands/verbs';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
-import {
-  cardOf,
-  cardText,
-  clickInChat,
-  conversationOf,
-  exchangeWrites,
-  invokeCard,
-  personalChat,
-  postedTo,
-  requestIdOf,
-  textOf,
-  updatesSaying,
-  verbsOf,
-} from './helpers';
+import { botEnvForEachTest, type BotEnv } from '../../support/bot-env';
+import { cardOf, cardText, clickInChat, conversationOf, exchangeWrites, invokeCard, personalChat, postedTo, requestIdOf, textOf, updatesSaying, verbsOf } from './helpers';
 
 const CHANNEL = '19:097e6717fd7245bdbeba6baa13840db8@thread.skype';
 const DAY_MS = 86_400_000;
@@ -22,12 +9,7 @@ const DAY_MS = 86_400_000;
 describe('approval cards in the approvals channel (e2e)', function () {
   this.timeout(30_000);
   let env: BotEnv;
-  beforeEach(async () => {
-    env = await startBotEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-  });
+  botEnvForEachTest((started) => (env = started));
 
   it('posts the next approval card as a new channel thread when an admin set the approvals channel there', async () => {
     const [adele, megan, isaiah] = [env.person('adele'), env.person('megan'), env.person('isaiah')];
@@ -63,13 +45,13 @@ describe('expired access requests (e2e)', function () {
   this.timeout(30_000);
   let env: BotEnv;
   let offset = 0;
-  beforeEach(async () => {
-    offset = 0;
-    env = await startBotEnv({ clock: { now: () => new Date(Date.now() + offset) } });
-  });
-  afterEach(async () => {
-    await env.close();
-  });
+  botEnvForEachTest(
+    (started) => (env = started),
+    () => {
+      offset = 0;
+      return { clock: { now: () => new Date(Date.now() + offset) } };
+    },
+  );
 
   it('says the request expired and runs nothing when an approver clicks after 7 days', async () => {
     const [adele, megan] = [env.person('adele'), env.person('megan')];

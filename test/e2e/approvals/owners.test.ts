@@ -1,48 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { Verb } from '../../../src/commands/verbs';
 import type { Speaker } from '../../support/activities';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
-import {
-  cardOf,
-  cardText,
-  clickInChat,
-  cmdletCount,
-  exchangeWrites,
-  invokeCard,
-  personalChat,
-  postedTo,
-  requestIdOf,
-  textOf,
-  updatesSaying,
-} from './helpers';
+import { botEnvForEachTest, type BotEnv } from '../../support/bot-env';
+import { replyTo } from './approvals-env';
+import { cardOf, cardText, clickInChat, cmdletCount, exchangeWrites, invokeCard, personalChat, postedTo, requestIdOf, textOf, updatesSaying } from './helpers';
 
 describe('mailbox owners approve instead of the admins (e2e)', function () {
   this.timeout(30_000);
   let env: BotEnv;
-  beforeEach(async () => {
-    env = await startBotEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-  });
-
-  /** What the bot answered `from` in their 1:1 chat. */
-  async function answer(from: Speaker, text: string): Promise<any> {
-    env.connector.clear();
-    assert.equal((await env.say(from, text)).status, 200);
-    const [reply] = postedTo(env.connector.calls, personalChat(from));
-    assert.ok(reply, `no answer to "${text}"`);
-    return reply;
-  }
+  botEnvForEachTest((started) => (env = started));
 
   it('sends the approval card to the owner only and refuses the admins when a mailbox has an owner', async () => {
     const [adele, megan, isaiah, dana, bob] = ['adele', 'megan', 'isaiah', 'dana', 'bob'].map((n) => env.person(n)) as [Speaker, Speaker, Speaker, Speaker, Speaker];
 
-    assert.match(textOf(await answer(adele, 'add owner dana to info@')), /Only admins can add owners/);
-    assert.match(textOf(await answer(megan, 'add owner dana to info@')), /Owners of Info[\s\S]*Dana Lopez/);
-    assert.match(textOf(await answer(isaiah, 'owners info@')), /Dana Lopez/);
+    assert.match(textOf(await replyTo(env, adele, 'add owner dana to info@')), /Only admins can add owners/);
+    assert.match(textOf(await replyTo(env, megan, 'add owner dana to info@')), /Owners of Info[\s\S]*Dana Lopez/);
+    assert.match(textOf(await replyTo(env, isaiah, 'owners info@')), /Dana Lopez/);
 
-    const preview = await answer(adele, 'add bob to info@');
+    const preview = await replyTo(env, adele, 'add bob to info@');
     assert.match(textOf(preview), /Sent to 1 approver\b/);
     const requestId = requestIdOf(cardOf(preview));
     const opened = env.connector.calls.filter((c) => c.path === '/v3/conversations');
@@ -58,18 +33,18 @@ describe('mailbox owners approve instead of the admins (e2e)', function () {
     await env.connector.waitFor((calls) => updatesSaying(calls, 'Approved by Dana Lopez · done').length > 0);
     assert.equal(cmdletCount(await env.journal(), 'Add-MailboxPermission'), 1);
 
-    assert.match(textOf(await answer(dana, 'history info@')), /Dana Lopez · approved/);
-    assert.match(textOf(await answer(bob, 'history info@')), /Only the owners of Info and the admins can see its history/);
+    assert.match(textOf(await replyTo(env, dana, 'history info@')), /Dana Lopez · approved/);
+    assert.match(textOf(await replyTo(env, bob, 'history info@')), /Only the owners of Info and the admins can see its history/);
   });
 
   it('goes back to the admins as approvers when the last owner is removed', async () => {
     const [adele, megan] = [env.person('adele'), env.person('megan')];
-    await answer(megan, 'add owner dana to info@');
+    await replyTo(env, megan, 'add owner dana to info@');
 
-    assert.match(textOf(await answer(adele, 'remove owner dana from info@')), /Only admins can remove owners/);
-    assert.doesNotMatch(textOf(await answer(megan, 'remove owner dana from info@')), /Dana Lopez/);
-    assert.match(textOf(await answer(megan, 'remove owner dana from info@')), /Dana Lopez is not an owner of Info/);
+    assert.match(textOf(await replyTo(env, adele, 'remove owner dana from info@')), /Only admins can remove owners/);
+    assert.doesNotMatch(textOf(await replyTo(env, megan, 'remove owner dana from info@')), /Dana Lopez/);
+    assert.match(textOf(await replyTo(env, megan, 'remove owner dana from info@')), /Dana Lopez is not an owner of Info/);
 
-    assert.match(textOf(await answer(adele, 'add lee to info@')), /Sent to 2 approvers/);
+    assert.match(textOf(await replyTo(env, adele, 'add lee to info@')), /Sent to 2 approvers/);
   });
 });

@@ -3,20 +3,7 @@ import { Verb } from '../../../src/commands/verbs';
 import type { Speaker } from '../../support/activities';
 import { startAzurite, type RunningAzurite } from '../../support/azurite';
 import { startBotEnv, type BotEnv } from '../../support/bot-env';
-import {
-  cardOf,
-  cardText,
-  clickInChat,
-  cmdletCount,
-  exchangeWrites,
-  invokeCard,
-  personalChat,
-  planPreviewFor,
-  postedTo,
-  requestIdOf,
-  textOf,
-  updatesSaying,
-} from './helpers';
+import { cardOf, cardText, clickInChat, cmdletCount, exchangeWrites, invokeCard, personalChat, planPreviewFor, postedTo, requestIdOf, textOf, updatesSaying } from './helpers';
 
 const CLICKS = 50;
 const LOST = /Already (approved|rejected) by/;

@@ -1,42 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { Verb } from '../../../src/commands/verbs';
 import type { Speaker } from '../../support/activities';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
-import {
-  cardOf,
-  cardText,
-  clickInChat,
-  exchangeWrites,
-  invokeCard,
-  personalChat,
-  postedTo,
-  requestIdOf,
-  textOf,
-  updatesSaying,
-} from './helpers';
+import { botEnvForEachTest, type BotEnv } from '../../support/bot-env';
+import { replyTo } from './approvals-env';
+import { cardOf, cardText, clickInChat, exchangeWrites, invokeCard, personalChat, postedTo, requestIdOf, textOf, updatesSaying } from './helpers';
 
 describe('access requests that change nothing (e2e)', function () {
   this.timeout(30_000);
   let env: BotEnv;
-  beforeEach(async () => {
-    env = await startBotEnv();
-  });
-  afterEach(async () => {
-    await env.close();
-  });
+  botEnvForEachTest((started) => (env = started));
 
   /** Files a request as `from` and returns its id and the plan preview's text. */
   async function ask(from: Speaker, text: string): Promise<{ requestId: string; preview: string }> {
-    env.connector.clear();
-    assert.equal((await env.say(from, text)).status, 200);
-    const [preview] = postedTo(env.connector.calls, personalChat(from));
+    const preview = await replyTo(env, from, text);
     return { requestId: requestIdOf(cardOf(preview)), preview: textOf(preview) };
   }
 
   async function pendingFor(approver: Speaker): Promise<string> {
-    env.connector.clear();
-    await env.say(approver, 'pending');
-    return textOf(postedTo(env.connector.calls, personalChat(approver))[0]);
+    return textOf(await replyTo(env, approver, 'pending'));
   }
 
   it('records the reason, updates the cards and tells the requester when an approver rejects', async () => {

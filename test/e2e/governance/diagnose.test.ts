@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
+import { botEnvForAllTests, type BotEnv } from '../../support/bot-env';
 import { ask, click, referenceIn, waitUntilDone } from './helpers';
 
 /** The demo tenant holds each cause somewhere: Bob has nothing on info@, Alex only a group, and so on. */
 describe('diagnose over HTTP (demo tenant)', () => {
   let env: BotEnv;
 
-  before(async () => {
-    env = await startBotEnv();
-  });
-
-  after(async () => {
-    await env.close();
-  });
+  botEnvForAllTests((started) => void (env = started));
 
   const check = (text: string) => ask(env, env.person('bob'), text);
 

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
+import { botEnvForAllTests, type BotEnv } from '../../support/bot-env';
 import { ask, click, referenceIn, waitUntilDone } from './helpers';
 
 describe('undo over HTTP (demo tenant)', () => {
   let env: BotEnv;
 
-  before(async () => {
-    env = await startBotEnv();
-  });
-
-  after(async () => {
-    await env.close();
-  });
+  botEnvForAllTests((started) => void (env = started));
 
   /** Adele asks, Megan (admin) approves; returns the done request's id. */
   async function doneGrant(text: string): Promise<string> {

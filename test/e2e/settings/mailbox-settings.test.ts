@@ -1,17 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
+import { botEnvForAllTests, type BotEnv } from '../../support/bot-env';
 import { cardText } from '../backbone/card-text';
 import { approve, ask, writes } from './settings-env';
 
 describe('mailbox settings through the approval flow', function () {
   this.timeout(60_000);
   let env: BotEnv;
-  before(async () => {
-    env = await startBotEnv();
-  });
-  after(async () => {
-    await env.close();
-  });
+  botEnvForAllTests((started) => void (env = started));
 
   it('turns automapping off by removing and re-adding Full Access when another admin approves', async () => {
     const asked = await ask(env, env.person('adele'), 'automap info@ off for gerhart@');
