@@ -2,30 +2,15 @@ import { strict as assert } from 'node:assert';
 import { decide, extendGrant, remindEndingGrants, requestGrant, revokeEndedGrants } from '../../../src/app/requests';
 import { parseText } from '../../../src/commands/parse-text';
 import { AppError } from '../../../src/domain/errors';
-import { actor, INFO_ID, people, startHarness, writes, type Harness } from './harness';
+import { actor, approvedGrantForDays, freshHarnessForEachTest, INFO_ID, people, writes, type Harness } from './harness';
 
 const REMOVALS = ['Remove-MailboxPermission', 'Remove-RecipientPermission'];
 const DAY_MS = 86_400_000;
 
 describe('time-bound grant reminders, extensions and limits', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
-
-  async function grantForDays(days: number): Promise<string> {
-    const outcome = await requestGrant(h.deps, actor(people.bob), {
-      kind: 'request-grant', person: 'bob@', mailbox: 'info@', rights: ['full-access', 'send-as'], automapping: true, duration: { days },
-    });
-    if (outcome.kind !== 'request-created') throw new Error(`expected a request, got ${outcome.kind}`);
-    await decide(h.deps, actor(people.adele), { kind: 'decide', requestId: outcome.request.id, verdict: 'approve' });
-    await h.executor.idle();
-    await h.tenant.clearJournal();
-    return outcome.request.id;
-  }
+  freshHarnessForEachTest((harness) => (h = harness));
+  const grantForDays = (days: number) => approvedGrantForDays(h, days);
 
   const endGrants = (owner = 'instance-a') => revokeEndedGrants(h.deps, { owner, leaseMs: 60_000 });
   const sweep = async (owner = 'instance-a') => {
