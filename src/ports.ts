@@ -3,6 +3,7 @@ import type { Group, GroupMember, Person, Trustee } from './domain/directory';
 import type { Mailbox, MailboxAccess } from './domain/mailbox';
 import type { MailboxOperation } from './domain/request-operations';
 import type { AutoReplySetting } from './domain/setting-change';
+import type { ReportSummary } from './domain/tenant-report';
 
 /**
  * Exchange Online as the bot needs it (the admin API's InvokeCommand). Implementations translate
@@ -112,6 +113,8 @@ export interface Notifier {
   grantEnding(request: ChangeRequest): Promise<void>;
   /** Tells the trustee and the approver that a time-bound grant has ended. */
   grantEnded(request: ChangeRequest): Promise<void>;
+  /** Posts the finished tenant report's summary to the admin who asked for it. */
+  reportReady(userId: string, summary: ReportSummary): Promise<void>;
 }
 
 export interface Clock {

@@ -12,6 +12,7 @@ import * as settings from './settings';
 import { whoCanAccess } from './who-can-access';
 import { diagnose } from './diagnose';
 import { exportHistory } from './export-history';
+import { report } from './report/report';
 import { undo } from './undo';
 import { verifyHistory } from './verify-history';
 
@@ -39,6 +40,7 @@ export function createApp(deps: Deps): App {
       case 'extend-grant': return requests.extendGrant(deps, actor, command);
       case 'verify-history': return verifyHistory(deps, actor, command);
       case 'export-history': return exportHistory(deps, actor, command);
+      case 'report': return report(deps, actor, command);
       case 'mailbox-settings': return settings.mailboxSettings(deps, actor, command);
       case 'request-automap': return settings.requestAutomap(deps, actor, command);
       case 'request-forwarding': return settings.requestForwarding(deps, actor, command);

@@ -7,6 +7,7 @@ import type { Path } from '../domain/access-report';
 import type { MailboxSettings } from '../domain/mailbox-settings';
 import type { ChainCheck } from '../domain/audit-chain';
 import type { Finding } from '../domain/diagnose';
+import type { ReportProgress } from '../domain/tenant-report';
 
 /** One mailbox's audit chain, as `verify history` found it. */
 export interface AuditCheckResult {
@@ -41,4 +42,5 @@ export type Outcome =
   | { readonly kind: 'mailbox-settings'; readonly settings: MailboxSettings; readonly canAdminister: boolean }
   | { readonly kind: 'diagnosis'; readonly mailbox: MailboxRef; readonly person: PrincipalRef; readonly findings: readonly Finding[] }
   | { readonly kind: 'audit-check'; readonly results: readonly AuditCheckResult[] }
-  | { readonly kind: 'export-ready'; readonly scope: string; readonly rows: number; readonly url: string; readonly expiresAt: string };
+  | { readonly kind: 'export-ready'; readonly scope: string; readonly rows: number; readonly url: string; readonly expiresAt: string }
+  | { readonly kind: 'report-progress'; readonly progress: ReportProgress };

@@ -6,10 +6,12 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { ChangeRequest } from '../domain/change-request';
+import type { ReportSummary } from '../domain/tenant-report';
 import type { Logger } from '../log';
 import type { Notifier, Store } from '../ports';
 import { requestCard } from '../views';
 import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
+import { reportSummaryView } from '../views/report-card';
 import { toMessage } from './replies';
 
 interface CardCopy {
@@ -112,6 +114,11 @@ export class TeamsNotifier implements Notifier {
       const reference = await this.personalReference(id);
       if (reference) await this.send(reference, { type: 'message', text });
     }
+  }
+
+  async reportReady(userId: string, summary: ReportSummary): Promise<void> {
+    const reference = await this.personalReference(userId);
+    if (reference) await this.send(reference, toMessage(reportSummaryView(summary)));
   }
 
   private async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {

@@ -53,6 +53,7 @@ export type Command =
   /** The trustee of a time-bound grant asks for it again, for as long, from its end. */
   | { readonly kind: 'extend-grant'; readonly requestId: string }
   | { readonly kind: 'verify-history'; readonly mailbox?: string }
-  | { readonly kind: 'export-history'; readonly mailbox?: string };
+  | { readonly kind: 'export-history'; readonly mailbox?: string }
+  | { readonly kind: 'report' };
 
 export type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;

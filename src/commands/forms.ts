@@ -194,6 +194,7 @@ export const FORMS: readonly Form[] = [
     ['export history|audit', 'export the history|audit', 'export audit log', 'export history|audit of|for {mailbox}', 'export history|audit {mailbox}'],
     optionalMailbox('export-history'),
   ),
+  form(['report', 'tenant report', 'run the report', 'shared mailbox report', 'mailbox report'], fixed({ kind: 'report' })),
   form(['undo request {id}', 'undo {id}'], undo),
   form(
     [

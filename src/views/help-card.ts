@@ -41,6 +41,7 @@ const ADMINS: readonly Command[] = [
   { example: 'remove owner dana from info@', meaning: 'Stop someone approving for a mailbox.' },
   { example: 'verify history', meaning: 'Check that nobody changed or removed audit entries outside the bot.' },
   { example: 'export history', meaning: 'The audit log as CSV, behind a download link valid for 15 minutes.' },
+  { example: 'report', meaning: 'Every shared mailbox, who can reach it and what needs attention; a summary card and a CSV.' },
   { example: 'set approvals channel', meaning: 'Say it in a team channel: requests for mailboxes without owners go there.' },
   { example: 'hide info@', meaning: 'Ask to hide a mailbox from the address lists ("show info@" brings it back).' },
   { example: 'block sign-in info@', meaning: 'Ask to stop anyone signing in with the shared mailbox\'s own account.' },

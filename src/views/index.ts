@@ -12,6 +12,7 @@ import { pendingListView } from './pending-list-card';
 import { pickPersonView } from './pick-person-card';
 import { planPreviewView } from './plan-preview-card';
 import { requestCard } from './request-card';
+import { reportProgressView } from './report-card';
 import type { View } from './view';
 
 export type { View } from './view';
@@ -52,5 +53,7 @@ export function viewOutcome(outcome: Outcome, viewerId: string): View {
       return exportReadyView(outcome.scope, outcome.rows, outcome.url, outcome.expiresAt);
     case 'mailbox-settings':
       return mailboxSettingsView(outcome.settings, outcome.canAdminister);
+    case 'report-progress':
+      return reportProgressView(outcome.progress);
   }
 }

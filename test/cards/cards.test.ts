@@ -10,6 +10,7 @@ import { cardProblems } from './adaptive-card-check';
 import { settingPlan } from '../../src/domain/setting-plan';
 import { settingChanges } from '../views/setting-fixtures';
 import { grantEndingView } from '../../src/views/grant-ending-card';
+import { reportSummaryView } from '../../src/views/report-card';
 
 const CARDS_DIR = join(__dirname, '..', '..', 'cards');
 const ALLOWED_ACTIONS = new Set(['Action.Execute', 'Action.ShowCard']);
@@ -46,6 +47,17 @@ const renderedExamples: Record<string, readonly View[]> = {
   'pick-person.json': [show(outcomes.pick)],
   'plan-preview.json': [show(outcomes['request-created']), show({ ...outcomes['request-created'], plan: { rights: ['send-as'], unchanged: [], effects: [], warnings: [] } }), ...settingPreviews],
   'request.json': [...everyRequestCard, ...settingRequestCards],
+  'report.json': [
+    show(outcomes['report-progress']),
+    show({ kind: 'report-progress', progress: { ...outcomes['report-progress'].progress, started: true } }),
+    reportSummaryView({
+      mailboxes: 1400,
+      counts: { 'external-forwarding': 2, unreachable: 1, 'sign-in-enabled': 0, 'orphaned-entry': 3, 'no-owner': 40 },
+      top: ['events@contoso.com forwards outside the organisation to events-agency@fabrikam.com'],
+      url: 'https://bot.contoso.com/exports/r1?exp=1&sig=x',
+      expiresAt: '2026-11-25T09:15:00Z',
+    }),
+  ],
 };
 
 const templateFiles = readdirSync(CARDS_DIR).filter((file) => file.endsWith('.json'));

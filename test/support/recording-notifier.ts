@@ -1,4 +1,5 @@
 import type { ChangeRequest } from '../../src/domain/change-request';
+import type { ReportSummary } from '../../src/domain/tenant-report';
 import type { Notifier } from '../../src/ports';
 
 /** A Notifier that keeps every call, so tests can see who was asked and told what. */
@@ -7,6 +8,7 @@ export class RecordingNotifier implements Notifier {
   readonly changed: ChangeRequest[] = [];
   readonly ending: ChangeRequest[] = [];
   readonly ended: ChangeRequest[] = [];
+  readonly reports: { userId: string; summary: ReportSummary }[] = [];
 
   async askForApproval(request: ChangeRequest): Promise<void> {
     this.asked.push(request);
@@ -22,6 +24,10 @@ export class RecordingNotifier implements Notifier {
 
   async grantEnded(request: ChangeRequest): Promise<void> {
     this.ended.push(request);
+  }
+
+  async reportReady(userId: string, summary: ReportSummary): Promise<void> {
+    this.reports.push({ userId, summary });
   }
 
   /** The statuses announced for one request, in order. */

@@ -143,6 +143,7 @@ export const outcomes: { readonly [K in Outcome['kind']]: OutcomeOf<K> } = {
   history: { kind: 'history', mailbox: info, entries: auditEntries },
   owners: { kind: 'owners', mailbox: info, owners: [ref(dana)] },
   notice: { kind: 'notice', text: 'Approvals for mailboxes without owners now come to this channel.' },
+  'report-progress': { kind: 'report-progress', progress: { started: false, done: 200, total: 1400, startedAt: '2026-11-25T09:00:00Z', requester: 'Dana Park' } },
   'mailbox-settings': {
     kind: 'mailbox-settings',
     canAdminister: true,

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { reportsIdle, resumeReports } from '../report/report';
 import type { RequestExecutor } from './executor';
 import { expirePending } from './expire';
 import { remindEndingGrants } from './remind-ending';
@@ -24,6 +25,7 @@ export function startRequestSweeps(deps: Deps, executor: RequestExecutor, option
   let running: Promise<void> = Promise.resolve();
   const sweep = async () => {
     await executor.resumePending();
+    await resumeReports(deps, options.owner);
     const leaseMs = options.intervalMs * 2;
     if (!(await deps.store.acquireLease(LEASE, options.owner, leaseMs, deps.clock.now()))) return;
     await expirePending(deps);
@@ -45,6 +47,7 @@ export function startRequestSweeps(deps: Deps, executor: RequestExecutor, option
       clearInterval(timer);
       await running;
       await executor.idle();
+      await reportsIdle();
       await deps.store.releaseLease(LEASE, options.owner);
     },
   };

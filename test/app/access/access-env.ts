@@ -40,6 +40,7 @@ export function recordingNotifier(): Notifier & { readonly asked: ChangeRequest[
     requestChanged: async (request) => void changed.push(request),
     grantEnding: async () => undefined,
     grantEnded: async () => undefined,
+    reportReady: async () => undefined,
   };
 }
 
