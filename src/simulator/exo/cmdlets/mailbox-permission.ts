@@ -1,10 +1,10 @@
-import { principalById, resolvePrincipal } from '../../directory';
+import { resolvePrincipal } from '../../directory';
 import { key } from '../../state';
 import type { CmdletSpec } from '../cmdlet';
 import { boolParam, stringParam } from '../cmdlet';
 import { exoErrors } from '../errors';
 import { mailboxPermissionRow, selfPermissionRows, trusteeLabel } from '../present';
-import { mailboxOrThrow, touch, trusteeIdOrThrow } from '../resolve';
+import { mailboxOrThrow, removeAce, touch, trusteeIdOrThrow } from '../resolve';
 
 const MAILBOX_RIGHTS = { typeName: 'Microsoft.Exchange.Management.RecipientTasks.MailboxRights[]',
   values: ['ChangeOwner', 'ChangePermission', 'DeleteItem', 'ExternalAccount', 'FullAccess', 'ReadPermission'] };
@@ -77,14 +77,8 @@ export const removeMailboxPermission: CmdletSpec = {
     const userText = stringParam(params, 'User');
     if (userText === undefined || params.get('AccessRights') === undefined) throw exoErrors.missingParameters(['User', 'AccessRights'].filter((n) => params.get(n) === undefined));
     const trustee = trusteeIdOrThrow(ctx, userText, mailbox.fullAccess.map((a) => a.trustee));
-    const deny = boolParam(params, 'Deny') ?? false;
-    const before = mailbox.fullAccess.length;
-    mailbox.fullAccess = mailbox.fullAccess.filter((a) => !(key(a.trustee) === key(trustee) && a.deny === deny));
-    if (mailbox.fullAccess.length === before) {
-      const account = principalById(ctx.state, trustee) ? trusteeLabel(ctx, trustee) : userText;
-      return { rows: [], warnings: [`Can't remove the access control entry on the object "${mailbox.id}" for account "${account}" because the ACE doesn't exist on the object.`] };
-    }
-    touch(ctx, mailbox);
-    return { rows: [], warnings: [] };
+    const missing = removeAce(ctx, mailbox, 'fullAccess', { trustee, deny: boolParam(params, 'Deny') ?? false, typed: userText });
+    if (missing === undefined) return { rows: [], warnings: [] };
+    return { rows: [], warnings: [`Can't remove the access control entry on the object "${mailbox.id}" for account "${missing}" because the ACE doesn't exist on the object.`] };
   },
 };

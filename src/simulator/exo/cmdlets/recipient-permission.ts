@@ -1,11 +1,10 @@
-import { principalById } from '../../directory';
 import { key, sidFor, type MailboxState } from '../../state';
 import type { SimContext } from '../../context';
 import type { CmdletSpec } from '../cmdlet';
 import { boolParam, stringParam } from '../cmdlet';
 import type { ExoObject } from '../envelope';
 import { recipientPermissionRow, SELF, SELF_SID, trusteeLabel } from '../present';
-import { mailboxOrThrow, principalOrThrow, touch, trusteeIdOrThrow } from '../resolve';
+import { mailboxOrThrow, principalOrThrow, removeAce, touch, trusteeIdOrThrow } from '../resolve';
 
 const RECIPIENT_RIGHTS = { typeName: 'Microsoft.Exchange.Management.PowerShell.RecipientAccessRight[]', values: ['SendAs'] };
 
@@ -60,14 +59,8 @@ export const removeRecipientPermission: CmdletSpec = {
     const mailbox = mailboxOrThrow(ctx, stringParam(params, 'Identity') as string);
     const trusteeText = stringParam(params, 'Trustee') as string;
     const trustee = trusteeIdOrThrow(ctx, trusteeText, mailbox.sendAs.map((a) => a.trustee));
-    const deny = boolParam(params, 'Deny') ?? false;
-    const before = mailbox.sendAs.length;
-    mailbox.sendAs = mailbox.sendAs.filter((a) => !(key(a.trustee) === key(trustee) && a.deny === deny));
-    if (mailbox.sendAs.length === before) {
-      const account = principalById(ctx.state, trustee) ? trusteeLabel(ctx, trustee) : trusteeText;
-      return { rows: [], warnings: [`Can't remove the access control entry on the object "${mailbox.id}" for account "${account}" because the ACE isn't present on the object.`] };
-    }
-    touch(ctx, mailbox);
-    return { rows: [], warnings: [] };
+    const missing = removeAce(ctx, mailbox, 'sendAs', { trustee, deny: boolParam(params, 'Deny') ?? false, typed: trusteeText });
+    if (missing === undefined) return { rows: [], warnings: [] };
+    return { rows: [], warnings: [`Can't remove the access control entry on the object "${mailbox.id}" for account "${missing}" because the ACE isn't present on the object.`] };
   },
 };
