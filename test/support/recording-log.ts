@@ -13,19 +13,18 @@ export class RecordingLog implements Logger {
     private readonly bindings: Record<string, unknown> = {},
   ) {}
 
-  debug(message: string, fields: Record<string, unknown> = {}): void {
-    this.lines.push({ level: 'debug', message, fields: { ...this.bindings, ...fields } });
-  }
-  info(message: string, fields: Record<string, unknown> = {}): void {
-    this.lines.push({ level: 'info', message, fields: { ...this.bindings, ...fields } });
-  }
-  warn(message: string, fields: Record<string, unknown> = {}): void {
-    this.lines.push({ level: 'warn', message, fields: { ...this.bindings, ...fields } });
-  }
-  error(message: string, fields: Record<string, unknown> = {}): void {
-    this.lines.push({ level: 'error', message, fields: { ...this.bindings, ...fields } });
-  }
+  readonly debug = this.recorder('debug');
+  readonly info = this.recorder('info');
+  readonly warn = this.recorder('warn');
+  readonly error = this.recorder('error');
+
   child(bindings: Record<string, unknown>): Logger {
     return new RecordingLog(this.lines, { ...this.bindings, ...bindings });
+  }
+
+  private recorder(level: LogLine['level']) {
+    return (message: string, fields: Record<string, unknown> = {}): void => {
+      this.lines.push({ level, message, fields: { ...this.bindings, ...fields } });
+    };
   }
 }
