@@ -35,6 +35,8 @@ export interface StartOptions {
   readonly botFramework?: BotFrameworkEndpoints;
   /** Sends per second toward Teams (default: half the platform limits); tests that blast activities raise them. */
   readonly teamsPacing?: PacingLimits;
+  /** Waits between attempts of a failed Exchange change (tests shorten them; production keeps the defaults). */
+  readonly executionRetryDelays?: readonly number[];
 }
 
 export interface RunningBot {
@@ -85,7 +87,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     policy: { tenantDomain: mailDomains[0]!, internalDomains: mailDomains, adminGroupId, requestLifetimeDays: config.requestLifetimeDays,
       ...(config.maxGrantDays === undefined ? {} : { maxGrantDays: config.maxGrantDays }) },
   };
-  const executor = createExecutor(base, { ...DEFAULT_EXECUTION, leaseMs: config.executionLeaseSeconds * 1000, owner: instanceId });
+  const executor = createExecutor(base, {
+    ...DEFAULT_EXECUTION,
+    ...(options.executionRetryDelays ? { retryDelays: options.executionRetryDelays } : {}),
+    leaseMs: config.executionLeaseSeconds * 1000,
+    owner: instanceId,
+  });
   const deps: Deps = { ...base, executor };
   const sweepIntervalMs = options.sweepIntervalMs ?? config.sweepIntervalSeconds * 1000;
   const sweeps = startRequestSweeps(deps, executor, { owner: instanceId, intervalMs: sweepIntervalMs });

@@ -39,6 +39,7 @@ export interface BotEnvOptions {
   readonly sim?: RunningSimulator;
   /** Sends per second toward the fake connector; tests that blast thousands of activities lift the limits. */
   readonly teamsPacing?: PacingLimits;
+  readonly executionRetryDelays?: readonly number[];
 }
 
 /** No pacing toward Teams: for tests whose point is volume, not politeness. */
@@ -61,6 +62,7 @@ export async function startBotEnv(options: BotEnvOptions = {}): Promise<BotEnv> 
       log,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.teamsPacing ? { teamsPacing: options.teamsPacing } : {}),
+      ...(options.executionRetryDelays ? { executionRetryDelays: options.executionRetryDelays } : {}),
     });
   } catch (error) {
     await cleanup();
