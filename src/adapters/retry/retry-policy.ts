@@ -16,6 +16,8 @@ export interface RetryPolicyOptions extends Partial<RetryLimits> {
   readonly maxDelayMs?: number;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock the budget is measured on; tests pair it with `sleep` to wait without waiting. */
+  readonly now?: () => number;
 }
 
 export interface Attempt {
@@ -26,13 +28,14 @@ export interface Attempt {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One retry discipline for every call the bot makes to Microsoft 365. */
+/** One retry discipline for every call the bot makes to Microsoft 365 and to its storage. */
 export class RetryPolicy {
   readonly limits: RetryLimits;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
 
   constructor(options: RetryPolicyOptions = {}) {
     this.limits = { maxAttempts: options.maxAttempts ?? 5, budgetMs: options.budgetMs ?? 30_000 };
@@ -40,15 +43,16 @@ export class RetryPolicy {
     this.maxDelayMs = options.maxDelayMs ?? 8_000;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? defaultSleep;
+    this.now = options.now ?? Date.now;
   }
 
   /** The same policy with tighter limits, e.g. a 10 s budget inside a chat turn. */
   within(limits: Partial<RetryLimits>): RetryPolicy {
-    return new RetryPolicy({ ...this.limits, ...limits, baseDelayMs: this.baseDelayMs, maxDelayMs: this.maxDelayMs, random: this.random, sleep: this.sleep });
+    return new RetryPolicy({ ...this.limits, ...limits, baseDelayMs: this.baseDelayMs, maxDelayMs: this.maxDelayMs, random: this.random, sleep: this.sleep, now: this.now });
   }
 
   async run<T>(operation: (attempt: Attempt) => Promise<T>, classify: (error: unknown) => RetryVerdict): Promise<T> {
-    const started = Date.now();
+    const started = this.now();
     let renewed = false;
     let renewToken = false;
     for (let number = 1; ; number++) {
@@ -64,7 +68,7 @@ export class RetryPolicy {
           continue;
         }
         const waitMs = verdict.afterMs ?? this.backoff(number);
-        if (Date.now() - started + waitMs > this.limits.budgetMs) throw error;
+        if (this.now() - started + waitMs > this.limits.budgetMs) throw error;
         await this.sleep(waitMs);
       }
     }

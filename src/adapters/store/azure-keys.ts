@@ -32,29 +32,43 @@ export function approverFlag(approverId: string): string {
 const CHUNK_CHARS = 30_000;
 const MAX_CHUNKS = 15;
 
+/** The most JSON one entity carries; a larger document is spread over several. */
+export const ENTITY_CHARS = CHUNK_CHARS * MAX_CHUNKS;
+
 /**
  * JSON with every non-ASCII character written as \uXXXX: Azurite decodes request bodies chunk by chunk
  * and corrupts multi-byte characters that straddle a chunk, and ASCII can be split anywhere.
  */
-function asciiJson(json: string): string {
+export function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Properties `bodyParts`, `body0` … holding `ascii`, which must fit one entity (ENTITY_CHARS). */
+export function chunkProperties(ascii: string): Record<string, string | number> {
+  const properties: Record<string, string | number> = {};
+  let parts = 0;
+  for (let start = 0; start < ascii.length; start += CHUNK_CHARS) {
+    properties[`body${parts}`] = ascii.slice(start, start + CHUNK_CHARS);
+    parts += 1;
+  }
+  return { bodyParts: parts, ...properties };
 }
 
 export function jsonChunks(json: string, what: string): Record<string, string | number> {
   const ascii = asciiJson(json);
-  const chunks: string[] = [];
-  for (let start = 0; start < ascii.length; start += CHUNK_CHARS) chunks.push(ascii.slice(start, start + CHUNK_CHARS));
-  if (chunks.length > MAX_CHUNKS) {
+  if (ascii.length > ENTITY_CHARS) {
     throw new AppError('invalid', `${what} is too large to store (${json.length} characters).`);
   }
-  const properties: Record<string, string | number> = { bodyParts: chunks.length };
-  chunks.forEach((chunk, index) => (properties[`body${index}`] = chunk));
-  return properties;
+  return chunkProperties(ascii);
 }
 
-export function fromJsonChunks<T>(entity: Readonly<Record<string, unknown>>): T {
+export function joinedChunks(entity: Readonly<Record<string, unknown>>): string {
   const parts = Number(entity['bodyParts'] ?? 0);
   let json = '';
   for (let index = 0; index < parts; index += 1) json += String(entity[`body${index}`] ?? '');
-  return JSON.parse(json) as T;
+  return json;
+}
+
+export function fromJsonChunks<T>(entity: Readonly<Record<string, unknown>>): T {
+  return JSON.parse(joinedChunks(entity)) as T;
 }

@@ -1,12 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { odata, TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type { AuditEntry, ChangeRequest, PrincipalRef } from '../../domain/change-request';
 import { AppError } from '../../domain/errors';
 import type { RequestFilter, Store } from '../../ports';
-import { statusOf, tableCall, tableCallExpecting } from './azure-errors';
+import type { RetryPolicy } from '../retry/retry-policy';
+import { ATTEMPT_TIMEOUT_MS, TableCalls } from './azure-calls';
+import { AzureDocuments } from './azure-documents';
 import { appendSequence, approverFlag, fromJsonChunks, jsonChunks, newestFirst, tableKey } from './azure-keys';
 import {
   checkLease,
-  documentJson,
   duplicateRequest,
   instantMs,
   missingRequest,
@@ -20,8 +22,10 @@ export interface AzureTableStoreOptions {
   readonly tablePrefix?: string;
   /** Plain HTTP; only for the local Azurite emulator. */
   readonly allowInsecureConnection?: boolean;
-  /** Retries the SDK makes on network and 5xx failures before the call fails as 'unavailable'. */
-  readonly maxRetries?: number;
+  /** Retries on throttling, 5xx and lost connections before a call fails as 'unavailable' (default STORAGE_RETRY). */
+  readonly retry?: RetryPolicy;
+  /** How long one attempt may go unanswered before it counts as a lost connection. */
+  readonly attemptTimeoutMs?: number;
 }
 
 type Row = TableEntityResult<Record<string, unknown>>;
@@ -36,33 +40,35 @@ const AUDIT_HEAD_ROW = 'h';
 
 /** The scale-out store: Azure Table Storage, with ETags making every decision a conditional write. */
 export class AzureTableStore implements Store {
-  private constructor(private readonly tables: Tables) {}
+  private readonly documents: AzureDocuments;
+
+  private constructor(private readonly tables: Tables, private readonly calls: TableCalls) {
+    this.documents = new AzureDocuments(tables.documents, calls);
+  }
 
   static async open(connectionString: string, options: AzureTableStoreOptions = {}): Promise<AzureTableStore> {
     const prefix = options.tablePrefix ?? 'mailboxbot';
-    const clientOptions = {
-      allowInsecureConnection: options.allowInsecureConnection ?? false,
-      ...(options.maxRetries !== undefined ? { retryOptions: { maxRetries: options.maxRetries } } : {}),
-    };
+    const clientOptions = { allowInsecureConnection: options.allowInsecureConnection ?? false };
+    const calls = new TableCalls(options.retry);
     const tables = Object.fromEntries(
       TABLES.map((name) => {
         const tableName = `${prefix}${name}`;
         if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(tableName)) {
           throw new AppError('invalid', `"${tableName}" is not a valid table name (letters and digits, 3–63 long).`);
         }
-        return [name, TableClient.fromConnectionString(connectionString, tableName, clientOptions)];
+        const client = TableClient.fromConnectionString(connectionString, tableName, clientOptions);
+        return [name, calls.prepare(client, options.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS)];
       }),
     ) as Tables;
-    await tableCall(() => Promise.all(Object.values(tables).map((table) => table.createTable())));
-    return new AzureTableStore(tables);
+    await calls.run(() => Promise.all(Object.values(tables).map((table) => table.createTable())));
+    return new AzureTableStore(tables, calls);
   }
 
   async createRequest(request: Omit<ChangeRequest, 'version'>): Promise<ChangeRequest> {
     const body = requestBody(request);
     const entity = requestEntity(body);
-    const created = await tableCallExpecting([409], 'duplicate', () => this.tables.requests.createEntity(entity));
-    if (created === 'duplicate') throw duplicateRequest(body.id);
-    if (created.etag === undefined) throw new AppError('unavailable', 'Table storage did not confirm the new request.');
+    const created = await this.calls.writeOnce(this.tables.requests, entity, [409], () => this.tables.requests.createEntity(entity));
+    if ('refusedWith' in created) throw duplicateRequest(body.id);
     return { ...body, version: created.etag };
   }
 
@@ -73,17 +79,12 @@ export class AzureTableStore implements Store {
 
   async updateRequest(request: ChangeRequest): Promise<ChangeRequest> {
     const body = requestBody(request);
-    try {
-      const { etag } = await tableCall(() =>
-        this.tables.requests.updateEntity(requestEntity(body), 'Replace', { etag: request.version }),
-      );
-      if (etag === undefined) throw new AppError('unavailable', 'Table storage did not confirm the change.');
-      return { ...body, version: etag };
-    } catch (err) {
-      if (statusOf(err) === 404) throw missingRequest(body.id);
-      if (statusOf(err) === 412) throw staleVersion(body.id);
-      throw err;
-    }
+    const entity = requestEntity(body);
+    const updated = await this.calls.writeOnce(this.tables.requests, entity, [404, 412], () =>
+      this.tables.requests.updateEntity(entity, 'Replace', { etag: request.version }),
+    );
+    if ('etag' in updated) return { ...body, version: updated.etag };
+    throw updated.refusedWith === 404 ? missingRequest(body.id) : staleVersion(body.id);
   }
 
   async listRequests(filter: RequestFilter): Promise<readonly ChangeRequest[]> {
@@ -122,7 +123,8 @@ export class AzureTableStore implements Store {
       const headRow = { partitionKey, rowKey: AUDIT_HEAD_ROW, hash: entry.hash };
       actions.push(head ? ['update', headRow, 'Replace', { etag: head.etag }] : ['create', headRow]);
     }
-    const outcome = await tableCallExpecting([409, 412], 'refused', () => this.tables.audit.submitTransaction(actions));
+    // A retry of a transaction that landed unseen is refused too; finding our id row below then counts as success.
+    const outcome = await this.calls.expecting([409, 412], 'refused', () => this.tables.audit.submitTransaction(actions));
     if (outcome !== 'refused' || entry.hash === undefined) return;
     if (await this.find(this.tables.audit, partitionKey, idRow.rowKey)) return;
     throw staleChain(entry.mailboxId);
@@ -137,16 +139,16 @@ export class AzureTableStore implements Store {
     const wanted = Math.max(0, Math.floor(limit));
     if (wanted === 0) return [];
     const filter = odata`PartitionKey eq ${tableKey(mailboxId)} and RowKey gt ${AUDIT_TIME_ROW} and RowKey lt ${'u'}`;
-    const entries: AuditEntry[] = [];
-    await tableCall(async () => {
+    return this.calls.run(async () => {
+      const entries: AuditEntry[] = [];
       const query = this.tables.audit.listEntities({ queryOptions: { filter } });
       const pages = query.byPage({ maxPageSize: Math.min(wanted, 1000) });
       for await (const page of pages) {
         for (const row of page) if (entries.length < wanted) entries.push(fromJsonChunks<AuditEntry>(row));
         if (entries.length >= wanted) break;
       }
+      return entries;
     });
-    return entries;
   }
 
   async getOwners(mailboxId: string): Promise<readonly PrincipalRef[]> {
@@ -156,7 +158,7 @@ export class AzureTableStore implements Store {
 
   async addOwner(mailboxId: string, owner: PrincipalRef): Promise<void> {
     const entity = { partitionKey: tableKey(mailboxId), rowKey: tableKey(owner.id), owner: JSON.stringify(owner) };
-    await tableCall(() => this.tables.owners.upsertEntity(entity, 'Replace'));
+    await this.calls.run(() => this.tables.owners.upsertEntity(entity, 'Replace'));
   }
 
   async removeOwner(mailboxId: string, ownerId: string): Promise<void> {
@@ -165,7 +167,7 @@ export class AzureTableStore implements Store {
 
   async recordAutomapping(mailboxId: string, userId: string, enabled: boolean): Promise<void> {
     const entity = { partitionKey: tableKey(mailboxId), rowKey: tableKey(userId), userId, enabled };
-    await tableCall(() => this.tables.automapping.upsertEntity(entity, 'Replace'));
+    await this.calls.run(() => this.tables.automapping.upsertEntity(entity, 'Replace'));
   }
 
   async forgetAutomapping(mailboxId: string, userId: string): Promise<void> {
@@ -178,38 +180,38 @@ export class AzureTableStore implements Store {
   }
 
   async getDocument<T>(key: string): Promise<T | undefined> {
-    const row = await this.find(this.tables.documents, documentPartition(key), tableKey(key));
-    return row && fromJsonChunks<T>(row);
+    return this.documents.get<T>(key);
   }
 
   async putDocument<T>(key: string, value: T): Promise<void> {
-    const body = jsonChunks(documentJson(key, value), `Document "${key}"`);
-    const entity = { partitionKey: documentPartition(key), rowKey: tableKey(key), ...body };
-    await tableCall(() => this.tables.documents.upsertEntity(entity, 'Replace'));
+    await this.documents.put(key, value);
   }
 
   async deleteDocument(key: string): Promise<void> {
-    await this.remove(this.tables.documents, documentPartition(key), tableKey(key));
+    await this.documents.delete(key);
   }
 
   /** Insert when free; otherwise an ETag-conditional takeover, so of two contenders only one succeeds. */
   async acquireLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
     checkLease(name, owner, ttlMs);
-    const entity = { partitionKey: LEASE_PARTITION, rowKey: tableKey(name), owner, untilMs: now.getTime() + ttlMs };
-    const current = await this.find(this.tables.leases, LEASE_PARTITION, entity.rowKey);
+    const untilMs = now.getTime() + ttlMs;
+    const entity = { partitionKey: LEASE_PARTITION, rowKey: tableKey(name), owner, untilMs, writeId: randomUUID() };
+    const leases = this.tables.leases;
+    const current = await this.find(leases, LEASE_PARTITION, entity.rowKey);
     if (current === undefined) {
-      return tableCallExpecting([409], false, async () => (await this.tables.leases.createEntity(entity), true));
+      return 'etag' in (await this.calls.writeOnce(leases, entity, [409], () => leases.createEntity(entity)));
     }
     if (current['owner'] !== owner && Number(current['untilMs']) > now.getTime()) return false;
-    return tableCallExpecting([404, 412], false, async () =>
-      (await this.tables.leases.updateEntity(entity, 'Replace', { etag: current.etag }), true),
+    const outcome = await this.calls.writeOnce(leases, entity, [404, 412], () =>
+      leases.updateEntity(entity, 'Replace', { etag: current.etag }),
     );
+    return 'etag' in outcome;
   }
 
   async releaseLease(name: string, owner: string): Promise<void> {
     const current = await this.find(this.tables.leases, LEASE_PARTITION, tableKey(name));
     if (current === undefined || current['owner'] !== owner) return;
-    await tableCallExpecting([404, 412], undefined, () =>
+    await this.calls.expecting([404, 412], undefined, () =>
       this.tables.leases.deleteEntity(LEASE_PARTITION, tableKey(name), { etag: current.etag }),
     );
   }
@@ -217,15 +219,15 @@ export class AzureTableStore implements Store {
   async close(): Promise<void> {}
 
   private async find(table: TableClient, partitionKey: string, rowKey: string): Promise<Row | undefined> {
-    return tableCallExpecting([404], undefined, () => table.getEntity<Record<string, unknown>>(partitionKey, rowKey));
+    return this.calls.expecting([404], undefined, () => table.getEntity<Record<string, unknown>>(partitionKey, rowKey));
   }
 
   private async remove(table: TableClient, partitionKey: string, rowKey: string): Promise<void> {
-    await tableCallExpecting([404], undefined, () => table.deleteEntity(partitionKey, rowKey));
+    await this.calls.expecting([404], undefined, () => table.deleteEntity(partitionKey, rowKey));
   }
 
   private async query(table: TableClient, filter: string): Promise<Row[]> {
-    return tableCall(async () => {
+    return this.calls.run(async () => {
       const rows: Row[] = [];
       const queryOptions = filter.length > 0 ? { filter } : {};
       for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions })) rows.push(row);
@@ -237,7 +239,7 @@ export class AzureTableStore implements Store {
 /** An entity holds at most 252 properties; the rest carry the status, mailbox and body. */
 const MAX_APPROVERS = 200;
 
-function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record<string, unknown>> {
+function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record<string, unknown>> & { writeId: string } {
   if (body.approverIds.length > MAX_APPROVERS) {
     const count = body.approverIds.length;
     const message = `Request ${body.id} names ${count} approvers; at most ${MAX_APPROVERS} are supported.`;
@@ -247,6 +249,7 @@ function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record
   return {
     partitionKey: tableKey(body.id),
     rowKey: REQUEST_ROW,
+    writeId: randomUUID(),
     status: body.status,
     mailboxId: body.change.mailbox.id,
     createdAt: body.createdAt,
@@ -257,12 +260,6 @@ function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record
 
 function toRequest(row: Row): ChangeRequest {
   return { ...fromJsonChunks<Omit<ChangeRequest, 'version'>>(row), version: row.etag };
-}
-
-/** Spreads documents by kind ("card", "conversation" …) so one busy kind does not crowd the others. */
-function documentPartition(key: string): string {
-  const colon = key.indexOf(':');
-  return tableKey(colon > 0 ? key.slice(0, colon) : 'document');
 }
 
 function compare(a: string, b: string): number {

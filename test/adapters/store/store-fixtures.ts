@@ -54,3 +54,14 @@ export function oneWinner(results: readonly PromiseSettledResult<unknown>[]): vo
     assert.ok(loser.reason instanceof AppError && loser.reason.code === 'conflict', String(loser.reason));
   }
 }
+
+export const MiB = 1024 * 1024;
+
+/** A CSV export of about `chars` characters, with the quotes, commas and accents real ones have. */
+export function aCsv(chars: number): string {
+  const rows = ['"Display name","Address","Department",Row'];
+  for (let length = rows[0]!.length; length < chars; length += rows[rows.length - 1]!.length + 1) {
+    rows.push(`"Zoë Müller ${rows.length}","zoe${rows.length}@contoso.com","Sales, EMEA",${rows.length}`);
+  }
+  return rows.join('\n');
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { ChangeRequest } from '../../../src/domain/change-request';
 import { sealAuditEntry } from '../../../src/domain/audit-chain';
 import type { Store } from '../../../src/ports';
-import { aRequest, anEntry, dana, oneWinner, rejectsWith, sales, sam } from './store-fixtures';
+import { aCsv, aRequest, anEntry, dana, MiB, oneWinner, rejectsWith, sales, sam } from './store-fixtures';
 
 export interface StoreUnderTest {
   readonly store: Store;
@@ -267,6 +267,26 @@ export function storeContract(make: () => Promise<StoreUnderTest>): void {
       const keys = ['card:a/b', 'card:a%2fb', 'conversation:x\\y', 'pick:#1?', 'card:tab\there', 'plain'];
       for (const [index, key] of keys.entries()) await store.putDocument(key, { index });
       for (const [index, key] of keys.entries()) assert.deepEqual(await store.getDocument(key), { index });
+    });
+
+    it('stores and reads back a document of several MiB', async () => {
+      const report = { csv: aCsv(8 * MiB), rows: 3 };
+      await store.putDocument('export:mailboxes', report);
+      assert.deepEqual(await store.getDocument('export:mailboxes'), report);
+    });
+
+    it('returns the new value when a large document is overwritten with a small one and back', async () => {
+      const large = { csv: aCsv(2 * MiB) };
+      await store.putDocument('export:owners', large);
+      await store.putDocument('export:owners', { csv: 'empty' });
+      assert.deepEqual(await store.getDocument('export:owners'), { csv: 'empty' });
+      await store.putDocument('export:owners', large);
+      assert.deepEqual(await store.getDocument('export:owners'), large);
+      const larger = { csv: aCsv(3 * MiB) };
+      await store.putDocument('export:owners', larger);
+      assert.deepEqual(await store.getDocument('export:owners'), larger);
+      await store.deleteDocument('export:owners');
+      assert.equal(await store.getDocument('export:owners'), undefined);
     });
 
     it('rejects with invalid when the key is empty or the value is not JSON', async () => {
