@@ -62,6 +62,14 @@ export interface ExecutionState {
   readonly lastError?: string;
   /** What the change touched, read before its first Exchange call; kept across retries and takeovers. */
   readonly before?: BeforeState;
+  /** The Exchange calls carried out so far and what they said; a resumed execution goes on after them. */
+  readonly progress?: { readonly steps: readonly string[]; readonly warnings: readonly string[] };
+}
+
+/** Who is recording and telling a result, and until when (ISO); another instance may take over after. */
+export interface FollowUpClaim {
+  readonly leaseOwner: string;
+  readonly leaseUntil: string;
 }
 
 /** The trustee's direct rights and recorded automapping on the mailbox before a change ran. */
@@ -98,6 +106,8 @@ export interface ChangeRequest {
   readonly undoOf?: string;
   /** When the trustee was offered an extension of this time-bound grant (sent once). */
   readonly reminderSentAt?: string;
+  /** Set with the result until it is audited and told; a claim like the execution's, so a crash retells. */
+  readonly followUp?: FollowUpClaim;
   /** Opaque concurrency token from the store; a write carrying a stale one fails with 'conflict'. */
   readonly version: string;
 }

@@ -15,24 +15,33 @@ export interface ExecutionLog {
   readonly warnings: string[];
 }
 
+/** Keeps the log after each Exchange call (renewing the claim); false when the claim was lost, which stops the run. */
+export type Checkpoint = (log: ExecutionLog) => Promise<boolean>;
+
 /**
  * Runs a change's Exchange calls in order, reads the mailbox back to confirm, and records the
- * automapping the bot set. Every call is idempotent, so running it again after a crash is safe.
+ * automapping the bot set. Calls already in the log (an earlier attempt's) are not made again; every
+ * call is idempotent, so the one cut short by a crash is safely made again. False when stopped.
  */
-export async function executeChange(deps: Deps, change: Change, log: ExecutionLog): Promise<void> {
-  if (isSettingChange(change)) return executeSetting(deps, change, log);
-  for (const operation of operationsFor(change) satisfies readonly ExchangeOperation[]) {
+export async function executeChange(deps: Deps, change: Change, log: ExecutionLog, checkpoint: Checkpoint = async () => true): Promise<boolean> {
+  if (isSettingChange(change)) {
+    await executeSetting(deps, change, log);
+    return true;
+  }
+  for (const operation of (operationsFor(change) satisfies readonly ExchangeOperation[]).slice(log.steps.length)) {
     const result = await deps.exchange.apply(operation);
     log.steps.push(result.ran);
     log.warnings.push(...result.warnings);
+    if (!(await checkpoint(log))) return false;
   }
   log.warnings.push(...(await unconfirmed(deps, change)));
-  if (change.trustee.kind !== 'user' || !change.rights.includes('full-access')) return;
+  if (change.trustee.kind !== 'user' || !change.rights.includes('full-access')) return true;
   if (change.kind === 'grant') {
     await deps.store.recordAutomapping(change.mailbox.id, change.trustee.id, change.automapping);
   } else {
     await deps.store.forgetAutomapping(change.mailbox.id, change.trustee.id);
   }
+  return true;
 }
 
 /** Exchange can lag behind its own answers; a right not yet visible is worth a warning, not a failure. */

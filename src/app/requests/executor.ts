@@ -2,11 +2,10 @@ import type { Deps } from '../deps';
 import type { ChangeRequest, ExecutionResult, ExecutionState } from '../../domain/change-request';
 import { AppError } from '../../domain/errors';
 import { isClaimable, moveTo } from '../../domain/request-rules';
-import { describeChange } from '../../domain/rights-text';
-import { auditRequest } from './audit';
 import { readBeforeState } from './before-state';
 import { executeChange, type ExecutionLog } from './execute-change';
-import { notifyChanged, writeIfUnchanged } from './load';
+import { abandonedFollowUps, followUp, followUpClaim, resumeFollowUp } from './follow-up';
+import { writeIfUnchanged } from './load';
 
 export interface ExecutorOptions {
   /** This instance's id: who holds an execution lease. */
@@ -35,23 +34,29 @@ export const DEFAULT_EXECUTION: Omit<ExecutorOptions, 'owner'> = {
 };
 
 export function createExecutor(deps: Deps, options: ExecutorOptions): RequestExecutor {
-  const running = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    running.add(work);
-    void work.finally(() => running.delete(work)).catch(() => undefined);
-    return work;
+  // One run per request in this instance: a claim whose lease ran out while its Exchange calls were still
+  // queued here (a burst of approvals) must not be claimed again by this instance's own sweep.
+  const running = new Map<string, Promise<unknown>>();
+  const once = (requestId: string, work: () => Promise<ChangeRequest | undefined>): Promise<ChangeRequest | undefined> => {
+    if (running.has(requestId)) return Promise.resolve(undefined);
+    const started = work();
+    running.set(requestId, started);
+    void started.finally(() => running.delete(requestId)).catch(() => undefined);
+    return started;
   };
-  const run = (requestId: string) => track(claimAndExecute(deps, options, requestId));
+  const run = (requestId: string) => once(requestId, () => claimAndExecute(deps, options, requestId));
   return {
     run,
     async resumePending() {
       const now = deps.clock.now();
       const open = await deps.store.listRequests({ statuses: ['approved', 'executing'] });
-      const results = await Promise.all(open.filter((r) => isClaimable(r, now)).map((r) => run(r.id)));
+      const results = await Promise.all(open.filter((r) => isClaimable(r, now) && !running.has(r.id)).map((r) => run(r.id)));
+      const untold = (await abandonedFollowUps(deps)).filter((r) => !running.has(r.id));
+      await Promise.all(untold.map((r) => once(r.id, () => resumeFollowUp(deps, options, r))));
       return results.filter((r) => r !== undefined).length;
     },
     async idle() {
-      while (running.size > 0) await Promise.allSettled([...running]);
+      while (running.size > 0) await Promise.allSettled([...running.values()]);
     },
   };
 }
@@ -62,16 +67,25 @@ async function claimAndExecute(deps: Deps, options: ExecutorOptions, requestId: 
   const before = request.execution?.before ?? (await readBeforeState(deps, request.change));
   const claim = lease(deps, options, request, before ? { before } : {});
   let current = await writeIfUnchanged(deps, moveTo(request, 'executing', { execution: claim }));
-  const log: ExecutionLog = { steps: [], warnings: [] };
+  const progress = request.execution?.progress;
+  const log: ExecutionLog = { steps: [...(progress?.steps ?? [])], warnings: [...(progress?.warnings ?? [])] };
+  // Each call is recorded as it completes, renewing the claim: a takeover repeats at most the call cut short.
+  const checkpoint = async (done: ExecutionLog): Promise<boolean> => {
+    const held: ChangeRequest | undefined = current;
+    if (!held) return false;
+    const kept = { progress: { steps: [...done.steps], warnings: [...done.warnings] } };
+    current = await writeIfUnchanged(deps, moveTo(held, 'executing', { execution: lease(deps, options, held, kept) }));
+    return current !== undefined;
+  };
   while (current) {
     try {
-      await executeChange(deps, current.change, log);
-      return await finish(deps, current, { ok: true, log, attempts: attemptsOf(current) + 1 });
+      if (!(await executeChange(deps, current.change, log, checkpoint))) return undefined;
+      return await finish(deps, options, current, { ok: true, log, attempts: attemptsOf(current) + 1 });
     } catch (error) {
       const attempts = attemptsOf(current) + 1;
       const reason = describeError(deps, current, error);
       if (!isRetryable(error) || attempts >= options.maxAttempts) {
-        return await finish(deps, current, { ok: false, log, attempts, error: reason });
+        return await finish(deps, options, current, { ok: false, log, attempts, error: reason });
       }
       const delay = options.retryDelays[attempts - 1] ?? options.retryDelays[options.retryDelays.length - 1] ?? 0;
       const nextAttemptAt = new Date(deps.clock.now().getTime() + delay).toISOString();
@@ -87,10 +101,11 @@ async function claimAndExecute(deps: Deps, options: ExecutorOptions, requestId: 
 
 /** The execution state with this instance's lease renewed from now. */
 function lease(deps: Deps, options: ExecutorOptions, request: ChangeRequest, fields: Partial<ExecutionState>): ExecutionState {
-  const before = request.execution?.before;
+  const { before, progress } = request.execution ?? {};
   return {
     attempts: attemptsOf(request),
     ...(before ? { before } : {}),
+    ...(progress ? { progress } : {}),
     ...fields,
     leaseOwner: options.owner,
     leaseUntil: new Date(deps.clock.now().getTime() + options.leaseMs).toISOString(),
@@ -108,8 +123,8 @@ interface Ending {
   readonly error?: string;
 }
 
-/** One conditional write of the result, then one audit entry, then the cards and the requester. */
-async function finish(deps: Deps, request: ChangeRequest, ending: Ending): Promise<ChangeRequest | undefined> {
+/** One conditional write of the result, then one audit entry, then the cards and the requester (see follow-up.ts). */
+async function finish(deps: Deps, options: ExecutorOptions, request: ChangeRequest, ending: Ending): Promise<ChangeRequest | undefined> {
   const result: ExecutionResult = {
     at: deps.clock.now().toISOString(),
     ok: ending.ok,
@@ -123,17 +138,9 @@ async function finish(deps: Deps, request: ChangeRequest, ending: Ending): Promi
     ...(ending.error ? { lastError: ending.error } : {}),
     ...(request.execution?.before ? { before: request.execution.before } : {}),
   };
-  const saved = await writeIfUnchanged(deps, moveTo(request, ending.ok ? 'done' : 'failed', { execution, result }));
-  if (!saved) return undefined;
-  const ran = result.steps.length > 0 ? ` Ran: ${result.steps.join('; ')}.` : ' Nothing ran.';
-  await auditRequest(deps, saved, {
-    actor: saved.decision?.by ?? saved.requester,
-    action: ending.ok ? 'executed' : 'failed',
-    detail: `${describeChange(saved.change)}.${ran}${ending.error ? ` Error: ${ending.error}` : ''}`,
-    outcome: ending.ok ? 'ok' : 'failed',
-  });
-  await notifyChanged(deps, saved);
-  return saved;
+  const followUpBy = followUpClaim(deps, options);
+  const saved = await writeIfUnchanged(deps, moveTo(request, ending.ok ? 'done' : 'failed', { execution, result, followUp: followUpBy }));
+  return saved && followUp(deps, saved, 'append');
 }
 
 function isRetryable(error: unknown): boolean {

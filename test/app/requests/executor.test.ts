@@ -22,6 +22,14 @@ async function approvedRequest(h: Harness, person = 'bob@contoso.com'): Promise<
   });
 }
 
+/** Polls the store until the request reaches `status` (the executor runs on its own). */
+async function waitForStatus(h: Harness, requestId: string, status: ChangeRequest['status']): Promise<void> {
+  for (let tries = 0; (await h.temp.store.getRequest(requestId))?.status !== status; tries++) {
+    if (tries > 200) throw new Error(`request never became ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('request executor', () => {
   let h: Harness;
   freshHarnessForEachTest((started) => (h = started));
@@ -57,6 +65,64 @@ describe('request executor', () => {
     assert.equal((await h.temp.store.getRequest(approved.id))?.status, 'done');
     assert.equal((await h.temp.store.listAudit(INFO_ID, 10)).filter((e) => e.action === 'executed').length, 1);
     assert.deepEqual(h.notifier.changesOf(approved.id), ['done']);
+  });
+
+  it('makes only the calls a crashed instance had not finished when it takes the execution over', async () => {
+    const approved = await approvedRequest(h);
+    const progress = { steps: ['Add-MailboxPermission: Full Access for Bob'], warnings: ['noted before the crash'] };
+    const leaseUntil = h.clock.now().toISOString();
+    await h.temp.store.updateRequest({ ...approved, status: 'executing', execution: { attempts: 0, leaseOwner: 'crashed', leaseUntil, progress } });
+
+    assert.equal(await h.executor.resumePending(), 1);
+
+    assert.deepEqual(writes(await h.cmdlets()), ['Add-RecipientPermission']);
+    const done = await h.temp.store.getRequest(approved.id);
+    assert.equal(done?.status, 'done');
+    assert.equal(done?.result?.steps.length, 2);
+    assert.ok(done?.result?.warnings.includes('noted before the crash'));
+  });
+
+  it('does not run a request again when its lease runs out while this instance is still executing it', async () => {
+    const approved = await approvedRequest(h);
+    await h.tenant.setFaults({ latencyMs: 200 });
+
+    const first = h.executor.run(approved.id);
+    await waitForStatus(h, approved.id, 'executing');
+    h.clock.advance(61_000);
+    const resumed = await h.executor.resumePending();
+    const again = await h.executor.run(approved.id);
+    await first;
+    await h.tenant.setFaults({ latencyMs: 0 });
+
+    assert.deepEqual([resumed, again], [0, undefined]);
+    assert.deepEqual(writes(await h.cmdlets()), ADDS);
+    assert.equal((await h.temp.store.getRequest(approved.id))?.status, 'done');
+  });
+
+  it('audits and tells a result once its claim runs out when the instance died right after storing it', async () => {
+    const approved = await approvedRequest(h);
+    const leaseUntil = new Date(h.clock.now().getTime() + 60_000).toISOString();
+    const result = { at: h.clock.now().toISOString(), ok: true, steps: ['Add-MailboxPermission'], warnings: [] };
+    await h.temp.store.updateRequest({ ...approved, status: 'done', execution: { attempts: 1 }, result, followUp: { leaseOwner: 'crashed', leaseUntil } });
+    const executed = async () => (await h.temp.store.listAudit(INFO_ID, 10)).filter((e) => e.action === 'executed').length;
+
+    await h.executor.resumePending();
+    assert.deepEqual(h.notifier.changesOf(approved.id), [], 'the claim still holds');
+    h.clock.advance(61_000);
+    await h.executor.resumePending();
+    await h.executor.resumePending();
+
+    assert.deepEqual(h.notifier.changesOf(approved.id), ['done']);
+    assert.equal(await executed(), 1);
+    const told = await h.temp.store.getRequest(approved.id);
+    assert.equal(told?.followUp, undefined);
+    assert.deepEqual(writes(await h.cmdlets()), [], 'nothing ran again in Exchange');
+
+    // Died after telling, before clearing its claim: told again, but the audit entry is not repeated.
+    await h.temp.store.updateRequest({ ...told!, followUp: { leaseOwner: 'crashed', leaseUntil: h.clock.now().toISOString() } });
+    await h.executor.resumePending();
+    assert.deepEqual(h.notifier.changesOf(approved.id), ['done', 'done']);
+    assert.equal(await executed(), 1);
   });
 
   it('resumes a request approved just before a crash, before anyone claimed it', async () => {
