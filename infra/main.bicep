@@ -35,10 +35,18 @@ param requestLifetimeDays int = 7
 @description('Optional: the most days a time-bound grant may last (whole number); empty for no limit.')
 param maxGrantDays string = ''
 
+@description('Optional: days between scheduled access reviews of each shared mailbox with owners (whole number); empty for reviews on demand only.')
+param reviewEveryDays string = ''
+
 @description('Seconds an instance holds a request it is executing before another instance may take it over.')
 @minValue(2)
 @maxValue(3600)
 param executionLeaseSeconds int = 300
+
+@description('Seconds a tenant report stays with the instance building it after its last checkpoint, before another may resume it.')
+@minValue(2)
+@maxValue(3600)
+param reportLeaseSeconds int = 300
 
 @description('Seconds between sweeps that expire requests, end time-bound grants and resume executions.')
 @minValue(1)
@@ -56,6 +64,11 @@ param exchangeBaseUrl string = 'https://outlook.office365.com'
 
 @description('App Service plan size; B1 runs one instance, P0v3 and up allow several behind the load balancer.')
 param appServiceSku string = 'B1'
+
+@description('Instances behind the load balancer; each paces its sends to Teams at its share of the limits.')
+@minValue(1)
+@maxValue(50)
+param botInstances int = 1
 
 @description('Azure Bot pricing tier: F0 (free, standard channels such as Teams are not metered) or S1.')
 @allowed(['F0', 'S1'])
@@ -138,7 +151,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: 'plan-${name}-${suffix}'
   location: location
   kind: 'linux'
-  sku: { name: appServiceSku }
+  sku: { name: appServiceSku, capacity: botInstances }
   properties: { reserved: true }
 }
 
@@ -177,8 +190,11 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'STORE', value: '@Microsoft.KeyVault(SecretUri=${storeSecret.properties.secretUri})' }
         { name: 'REQUEST_LIFETIME_DAYS', value: string(requestLifetimeDays) }
         { name: 'MAX_GRANT_DAYS', value: maxGrantDays }
+        { name: 'REVIEW_EVERY_DAYS', value: reviewEveryDays }
         { name: 'EXECUTION_LEASE_SECONDS', value: string(executionLeaseSeconds) }
+        { name: 'REPORT_LEASE_SECONDS', value: string(reportLeaseSeconds) }
         { name: 'SWEEP_INTERVAL_SECONDS', value: string(sweepIntervalSeconds) }
+        { name: 'BOT_INSTANCES', value: string(botInstances) }
         { name: 'PUBLIC_URL', value: 'https://app-${name}-${suffix}.azurewebsites.net' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }

@@ -34,10 +34,16 @@ export interface Config {
   readonly requestLifetimeDays: number;
   /** The longest a time-bound grant may last (MAX_GRANT_DAYS); absent → no limit. */
   readonly maxGrantDays?: number;
+  /** Days between scheduled access reviews of each shared mailbox with owners (REVIEW_EVERY_DAYS); absent → none. */
+  readonly reviewEveryDays?: number;
   /** How long an instance's claim on an execution lasts: after a crash, another instance resumes it this much later. */
   readonly executionLeaseSeconds: number;
+  /** How long a tenant report stays with its instance after the last checkpoint, before another may resume it. */
+  readonly reportLeaseSeconds: number;
   /** Time between request sweeps (resumed executions, expiry, ended grants). */
   readonly sweepIntervalSeconds: number;
+  /** Instances sharing the tenant's Teams sending limits (BOT_INSTANCES); each paces its sends at this share of them. */
+  readonly botInstances: number;
   /** The bot's public base URL (PUBLIC_URL), for download links; absent → the address it listens on. */
   readonly publicUrl?: string;
   readonly logLevel: LogLevel;
@@ -91,8 +97,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     playground,
     requestLifetimeDays: integer('REQUEST_LIFETIME_DAYS', 7, 1, 90),
     ...(read('MAX_GRANT_DAYS') === undefined ? {} : { maxGrantDays: integer('MAX_GRANT_DAYS', 0, 1, 3650) }),
+    ...(read('REVIEW_EVERY_DAYS') === undefined ? {} : { reviewEveryDays: integer('REVIEW_EVERY_DAYS', 0, 1, 3650) }),
     executionLeaseSeconds: integer('EXECUTION_LEASE_SECONDS', 300, 2, 3600),
+    reportLeaseSeconds: integer('REPORT_LEASE_SECONDS', 300, 2, 3600),
     sweepIntervalSeconds: integer('SWEEP_INTERVAL_SECONDS', 30, 1, 60),
+    botInstances: integer('BOT_INSTANCES', 1, 1, 50),
     ...publicUrlOf(read('PUBLIC_URL'), problems),
     logLevel,
   };

@@ -13,7 +13,7 @@ import { openSignedExport, type ExportLinks } from './app/export-links';
 import { createExecutor, DEFAULT_EXECUTION, startRequestSweeps } from './app/requests';
 import { createAdapter, type BotFrameworkEndpoints } from './bot/create-adapter';
 import { MailboxBot } from './bot/mailbox-bot';
-import type { PacingLimits } from './bot/outbound-pacer';
+import { pacingPerInstance, type PacingLimits } from './bot/outbound-pacer';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { loadConfig, type Config, type M365Access } from './config';
 import { asUserArgument } from './demo/as-user-argument';
@@ -70,7 +70,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const directory = new GraphDirectory({ credential, baseUrl: `${m365.graphBaseUrl.replace(/\/$/, '')}/`, defaultDomain: mailDomains[0]!, retry });
   const store = await openStore(config.store);
   const servedTenant = config.bot?.tenantId ?? m365.tenantId;
-  const adapter = createAdapter(config.bot, log, options.botFramework, options.teamsPacing);
+  const adapter = createAdapter(config.bot, log, options.botFramework, options.teamsPacing ?? pacingPerInstance(config.botInstances));
   const notifier = new TeamsNotifier(adapter, config.bot?.appId ?? '', servedTenant, store, log);
 
   let listeningUrl = '';
@@ -85,7 +85,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     log,
     newId: () => randomUUID().replace(/-/g, '').slice(0, 12),
     policy: { tenantDomain: mailDomains[0]!, internalDomains: mailDomains, adminGroupId, requestLifetimeDays: config.requestLifetimeDays,
-      ...(config.maxGrantDays === undefined ? {} : { maxGrantDays: config.maxGrantDays }) },
+      reportLeaseMs: config.reportLeaseSeconds * 1000,
+      ...(config.maxGrantDays === undefined ? {} : { maxGrantDays: config.maxGrantDays }),
+      ...(config.reviewEveryDays === undefined ? {} : { reviewEveryDays: config.reviewEveryDays }) },
   };
   const executor = createExecutor(base, {
     ...DEFAULT_EXECUTION,

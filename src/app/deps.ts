@@ -12,6 +12,10 @@ export interface Policy {
   readonly requestLifetimeDays: number;
   /** The longest a time-bound grant may last; absent → no limit. */
   readonly maxGrantDays?: number;
+  /** Start an access review of each shared mailbox with owners this often (REVIEW_EVERY_DAYS); absent → only on demand. */
+  readonly reviewEveryDays?: number;
+  /** How long a tenant report stays with the instance building it after its last checkpoint; absent → 5 minutes. */
+  readonly reportLeaseMs?: number;
 }
 
 export interface Deps {

@@ -7,6 +7,14 @@ export interface PacingLimits {
 /** Half of what Teams allows (7/s per conversation, 50/s per tenant), so bursts never meet a 429. */
 export const DEFAULT_PACING: PacingLimits = { perConversation: 4, perTenant: 25 };
 
+/**
+ * Each instance paces only its own sends, and a load balancer sends one person's activities to any of them,
+ * so with several instances each takes its share of the limits and together they stay within them.
+ */
+export function pacingPerInstance(instances: number, limits: PacingLimits = DEFAULT_PACING): PacingLimits {
+  return { perConversation: limits.perConversation / instances, perTenant: limits.perTenant / instances };
+}
+
 interface Lane {
   tail: Promise<void>;
   nextAt: number;
@@ -25,6 +33,7 @@ export class OutboundPacer {
   private readonly conversationGapMs: number;
   private readonly tenantGapMs: number;
   private tenantNextAt = 0;
+  private tenantLastRelease = Number.NEGATIVE_INFINITY;
 
   constructor(limits: PacingLimits = DEFAULT_PACING) {
     this.conversationGapMs = gapMs(limits.perConversation);
@@ -54,6 +63,9 @@ export class OutboundPacer {
     const at = Math.max(Date.now(), this.tenantNextAt);
     this.tenantNextAt = at + this.tenantGapMs;
     await sleepUntil(at);
+    // A wake-up delayed by a busy event loop must not bunch this send up with the one released before it.
+    while (Date.now() < this.tenantLastRelease + this.tenantGapMs) await sleepUntil(this.tenantLastRelease + this.tenantGapMs);
+    this.tenantLastRelease = Date.now();
   }
 
   private lane(conversationId: string): Lane {
