@@ -74,7 +74,7 @@ async function ask(tenant: NaiveTenant, exoToken: string, graphToken: string, ma
   return { people: people.size, calls };
 }
 
-async function token(tenant: NaiveTenant, scope: string): Promise<string> {
+export async function token(tenant: NaiveTenant, scope: string): Promise<string> {
   const response = await fetch(`${tenant.url}/${tenant.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -4,6 +4,7 @@ import type { Mailbox, MailboxAccess } from './domain/mailbox';
 import type { MailboxOperation } from './domain/request-operations';
 import type { AutoReplySetting } from './domain/setting-change';
 import type { ReportSummary } from './domain/tenant-report';
+import type { AccessReview } from './domain/access-review';
 
 /**
  * Exchange Online as the bot needs it (the admin API's InvokeCommand). Implementations translate
@@ -14,13 +15,22 @@ export interface Exchange {
   findMailboxes(query: string): Promise<readonly Mailbox[]>;
   /** The mailbox and every permission entry on it, in one round trip. Undefined when it does not exist. */
   readAccess(identity: string): Promise<MailboxAccess | undefined>;
-  /** `readAccess` for many mailboxes, batched and with bounded concurrency; missing ones are left out. */
-  readAccessMany(identities: readonly string[]): Promise<readonly MailboxAccess[]>;
+  /**
+   * `readAccess` for many mailboxes, batched and with bounded concurrency; missing ones are left out.
+   * `withSize` adds each mailbox's size (Get-MailboxStatistics) inside the same batches, `withAccount` whether
+   * its own account may sign in (Exchange's mirror of the directory's, saving a directory call per mailbox).
+   */
+  readAccessMany(identities: readonly string[], options?: ReadAccessOptions): Promise<readonly MailboxAccess[]>;
   listSharedMailboxes(): Promise<readonly Mailbox[]>;
   /** Runs one change. Idempotent: re-adding an existing grant or removing a missing one is a warning. */
   apply(operation: ExchangeOperation): Promise<ExchangeResult>;
   /** Total size of the mailbox's items in bytes (Get-MailboxStatistics); undefined when it does not exist. */
   mailboxSize(identity: string): Promise<number | undefined>;
+}
+
+export interface ReadAccessOptions {
+  readonly withSize?: boolean;
+  readonly withAccount?: boolean;
 }
 
 /** One Exchange call; the domain owns the shape so that requests can be planned without the port. */
@@ -39,8 +49,12 @@ export interface Directory {
   getPerson(id: string): Promise<Person | undefined>;
   /** Groups matching a mail address or display name. */
   findGroups(query: string): Promise<readonly Group[]>;
-  /** Resolves Exchange trustee names (UPN, group name, object id, SID) in one round trip; unknown ones are orphans. */
-  resolveTrustees(names: readonly string[]): Promise<ReadonlyMap<string, Trustee>>;
+  /**
+   * Resolves Exchange trustee names (UPN, group name, object id, SID) in one round trip; unknown ones are orphans.
+   * `frugal` (bulk work such as the tenant report) spends fewer directory calls: an address that is no user's
+   * UPN is looked up as a group's mail in a second round trip.
+   */
+  resolveTrustees(names: readonly string[], options?: { readonly frugal?: boolean }): Promise<ReadonlyMap<string, Trustee>>;
   /** Transitive user members of each group, with the chain of groups that brings each one in. */
   expandGroups(groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupMember[]>>;
   /** Ids of every group the user belongs to, transitively. */
@@ -115,6 +129,10 @@ export interface Notifier {
   grantEnded(request: ChangeRequest): Promise<void>;
   /** Posts the finished tenant report's summary to the admin who asked for it. */
   reportReady(userId: string, summary: ReportSummary): Promise<void>;
+  /** Sends the review card to each reviewer's 1:1 chat; `reminder` when it is the one reminder of an unfinished review. */
+  reviewAssigned(review: AccessReview, userIds: readonly string[], reminder: boolean): Promise<void>;
+  /** Tells the admins (the approvals channel, else each 1:1) that a scheduled review is overdue. */
+  reviewOverdue(review: AccessReview, adminIds: readonly string[]): Promise<void>;
 }
 
 export interface Clock {

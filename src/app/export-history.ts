@@ -4,7 +4,7 @@ import { AppError } from '../domain/errors';
 import type { Actor } from './actor';
 import { auditedMailboxes, fullLog } from './audit-mailboxes';
 import type { Deps } from './deps';
-import { exportKey, signedExportUrl, type StoredExport } from './export-links';
+import { signedExportUrl, storeExport, type StoredExport } from './export-links';
 import type { Outcome } from './outcome';
 import { requireAdmin } from './requests/owners';
 
@@ -25,7 +25,7 @@ export async function exportHistory(deps: Deps, actor: Actor, command: CommandOf
     csv: auditCsv(entries),
     expiresAt: new Date(expiresMs).toISOString(),
   };
-  await deps.store.putDocument(exportKey(id), stored);
+  await storeExport(deps.store, id, stored);
   const url = await signedExportUrl(deps.store, links, id, expiresMs);
   return { kind: 'export-ready', scope, rows: entries.length, url, expiresAt: stored.expiresAt };
 }

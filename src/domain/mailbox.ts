@@ -33,4 +33,8 @@ export interface RawGrant {
 export interface MailboxAccess {
   readonly mailbox: Mailbox;
   readonly grants: readonly RawGrant[];
+  /** Total size of the mailbox's items in bytes, when it was asked for. */
+  readonly sizeBytes?: number;
+  /** Whether the mailbox's own account may sign in, as Exchange reports it (`AccountDisabled`), when asked for. */
+  readonly accountEnabled?: boolean;
 }

@@ -14,6 +14,8 @@ export interface ReportRow {
   readonly hidden: boolean;
   readonly signInEnabled?: boolean;
   readonly owners: number;
+  /** Total size of its items in bytes; absent when Exchange gave none. */
+  readonly sizeBytes?: number;
   readonly findings: readonly ReportFinding[];
 }
 
@@ -37,7 +39,10 @@ export interface ReportProgress {
   readonly requester: string;
 }
 
-export function reportRow(report: AccessReport, owners: number): ReportRow {
+/** What an unlicensed shared mailbox may hold. */
+export const SHARED_MAILBOX_LIMIT_BYTES = 50 * 1024 ** 3;
+
+export function reportRow(report: AccessReport, owners: number, sizeBytes?: number): ReportRow {
   const trustees = report.entries.map((e) => {
     const who = `${e.person.displayName} <${e.person.userPrincipalName}> ${e.right}`;
     return e.path.kind === 'group' ? `${who} via ${e.path.via.join(' > ')}` : who;
@@ -58,12 +63,17 @@ export function reportRow(report: AccessReport, owners: number): ReportRow {
     hidden: report.mailbox.hiddenFromAddressLists,
     ...(report.accountEnabled === undefined ? {} : { signInEnabled: report.accountEnabled }),
     owners,
+    ...(sizeBytes === undefined ? {} : { sizeBytes }),
     findings,
   };
 }
 
-const HEADER = ['mailbox', 'address', 'trustees', 'forwarding', 'external forwarding', 'hidden', 'sign-in enabled', 'owners in bot', 'findings'];
+const HEADER = ['mailbox', 'address', 'trustees', 'forwarding', 'external forwarding', 'hidden', 'sign-in enabled', 'owners in bot',
+  'size GB', '% of 50 GB', 'findings'];
 const yesNo = (value: boolean | undefined): string => (value === undefined ? '' : value ? 'yes' : 'no');
+const gigabytes = (bytes: number | undefined): string => (bytes === undefined ? '' : (bytes / 1024 ** 3).toFixed(2));
+const percentOfLimit = (bytes: number | undefined): string =>
+  bytes === undefined ? '' : String(Math.round((bytes / SHARED_MAILBOX_LIMIT_BYTES) * 100));
 
 export function reportCsv(rows: readonly ReportRow[]): string {
   return csvText(
@@ -77,6 +87,8 @@ export function reportCsv(rows: readonly ReportRow[]): string {
       yesNo(r.hidden),
       yesNo(r.signInEnabled),
       String(r.owners),
+      gigabytes(r.sizeBytes),
+      percentOfLimit(r.sizeBytes),
       r.findings.join('; '),
     ]),
   );

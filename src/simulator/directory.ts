@@ -36,9 +36,29 @@ function pick<T>(matches: T[]): Resolution<T> {
 
 const stripSmtp = (value: string) => value.trim().replace(/^smtp:/i, '').toLowerCase();
 
+/** Mailboxes by each of their names, so that a tenant of thousands resolves an identity without a scan. */
+const mailboxIndexes = new WeakMap<TenantState, Map<string, MailboxState[]>>();
+
+/** To be called after anything that may add a mailbox or change its names. */
+export function mailboxNamesChanged(state: TenantState): void {
+  mailboxIndexes.delete(state);
+}
+
+function mailboxIndex(state: TenantState): Map<string, MailboxState[]> {
+  let index = mailboxIndexes.get(state);
+  if (!index) {
+    index = new Map();
+    for (const mailbox of state.mailboxes.values()) {
+      for (const name of new Set(mailboxNames(mailbox).map((n) => n.toLowerCase()))) index.set(name, [...(index.get(name) ?? []), mailbox]);
+    }
+    mailboxIndexes.set(state, index);
+  }
+  return index;
+}
+
 export function resolveMailbox(state: TenantState, identity: string): Resolution<MailboxState> {
   const wanted = stripSmtp(identity);
-  return pick([...state.mailboxes.values()].filter((m) => mailboxNames(m).some((n) => n.toLowerCase() === wanted)));
+  return pick(mailboxIndex(state).get(wanted) ?? []);
 }
 
 export function resolvePrincipal(state: TenantState, identity: string): Resolution<Principal> {

@@ -67,18 +67,25 @@ export type Refusal = { status: 429 | 503; retryAfter: number; concurrency?: boo
 
 /** Sliding-window budget: a cost is admitted when the window still has room. */
 class Window {
+  /** In the order taken; `first` skips the entries that left the window, `used` sums the rest. */
   private spent: Array<{ at: number; cost: number }> = [];
+  private first = 0;
+  private used = 0;
 
   constructor(private readonly lengthMs: number) {}
 
   take(cost: number, budget: number, at: number): number | null {
-    this.spent = this.spent.filter((entry) => entry.at > at - this.lengthMs);
-    const used = this.spent.reduce((sum, entry) => sum + entry.cost, 0);
-    if (used + cost <= budget || this.spent.length === 0) {
+    while (this.first < this.spent.length && this.spent[this.first]!.at <= at - this.lengthMs) this.used -= this.spent[this.first++]!.cost;
+    if (this.first > 1024 && this.first * 2 > this.spent.length) {
+      this.spent = this.spent.slice(this.first);
+      this.first = 0;
+    }
+    if (this.used + cost <= budget || this.first === this.spent.length) {
       this.spent.push({ at, cost });
+      this.used += cost;
       return null;
     }
-    const oldest = this.spent[0]?.at ?? at;
+    const oldest = this.spent[this.first]?.at ?? at;
     return Math.max(1, Math.ceil((oldest + this.lengthMs - at) / 1000));
   }
 }

@@ -1,6 +1,6 @@
 import type { Mailbox, MailboxAccess } from '../../domain/mailbox';
 import { AppError } from '../../domain/errors';
-import type { Exchange, ExchangeOperation, ExchangeResult } from '../../ports';
+import type { Exchange, ExchangeOperation, ExchangeResult, ReadAccessOptions } from '../../ports';
 import type { RetryLimits, RetryPolicy } from '../retry/retry-policy';
 import { type CmdletCall, type CmdletResult, ExchangeClient } from './exchange-client';
 import { ExchangeCommandError } from './exo-envelope';
@@ -39,12 +39,12 @@ export class ExchangeOnline implements Exchange {
   }
 
   async readAccess(identity: string): Promise<MailboxAccess | undefined> {
-    const [access] = await this.readEach([identity]);
+    const [access] = await this.readEach([identity], {});
     return access;
   }
 
-  async readAccessMany(identities: readonly string[]): Promise<readonly MailboxAccess[]> {
-    const found = await this.readEach(identities);
+  async readAccessMany(identities: readonly string[], options: ReadAccessOptions = {}): Promise<readonly MailboxAccess[]> {
+    const found = await this.readEach(identities, options);
     return found.filter((access): access is MailboxAccess => access !== undefined);
   }
 
@@ -81,22 +81,27 @@ export class ExchangeOnline implements Exchange {
     }
   }
 
-  /** Three cmdlets per mailbox, packed into $batches; undefined where the mailbox does not exist. */
-  private async readEach(identities: readonly string[]): Promise<(MailboxAccess | undefined)[]> {
+  /** Three cmdlets per mailbox (four with its size), packed into $batches; undefined where the mailbox does not exist. */
+  private async readEach(identities: readonly string[], { withSize = false, withAccount = false }: ReadAccessOptions): Promise<(MailboxAccess | undefined)[]> {
+    const select = withAccount ? [...MAILBOX_PROPERTIES, 'AccountDisabled'] : [...MAILBOX_PROPERTIES];
     const calls = identities.flatMap((identity): CmdletCall[] => [
-      { cmdlet: 'Get-Mailbox', parameters: { Identity: identity }, select: [...MAILBOX_PROPERTIES] },
+      { cmdlet: 'Get-Mailbox', parameters: { Identity: identity }, select },
       { cmdlet: 'Get-MailboxPermission', parameters: { Identity: identity } },
       { cmdlet: 'Get-RecipientPermission', parameters: { Identity: identity } },
+      ...(withSize ? [{ cmdlet: 'Get-MailboxStatistics', parameters: { Identity: identity }, select: ['TotalItemSize'] }] : []),
     ]);
+    const per = withSize ? 4 : 3;
     // A batch that fails as a whole (Exchange unreachable, throttled past the budget) is an outage, not a bug.
     const results = await this.client.batch(calls, this.retry).catch((error: unknown) => {
       throw toAppError(error, identities.join(', '));
     });
     return identities.map((identity, index) => {
-      const [mailbox, permissions, recipients] = [results[index * 3], results[index * 3 + 1], results[index * 3 + 2]];
+      const [mailbox, permissions, recipients, statistics] = results.slice(index * per, index * per + per);
       if (isNotFound(mailbox)) return undefined;
       const row = succeeded(mailbox, identity).rows[0];
       if (row === undefined) return undefined;
+      const sizeBytes = withSize ? sizeOf(statistics) : undefined;
+      const disabled = withAccount ? row['AccountDisabled'] : undefined;
       return {
         mailbox: toMailbox(row),
         grants: [
@@ -104,9 +109,17 @@ export class ExchangeOnline implements Exchange {
           ...sendAsGrants(succeeded(recipients, identity).rows),
           ...sendOnBehalfGrants(row),
         ],
+        ...(sizeBytes === undefined ? {} : { sizeBytes }),
+        ...(typeof disabled === 'boolean' ? { accountEnabled: !disabled } : {}),
       };
     });
   }
+}
+
+/** The size a Get-MailboxStatistics result gives; none when it failed (a mailbox never logged on to has no statistics). */
+function sizeOf(result: CmdletResult | ExchangeCommandError | undefined): number | undefined {
+  if (result === undefined || result instanceof ExchangeCommandError) return undefined;
+  return result.rows[0] === undefined ? undefined : sizeInBytes(result.rows[0]['TotalItemSize']);
 }
 
 function succeeded(result: CmdletResult | ExchangeCommandError | undefined, identity: string): CmdletResult {

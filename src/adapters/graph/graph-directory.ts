@@ -86,20 +86,29 @@ export class GraphDirectory implements Directory {
     });
   }
 
-  async resolveTrustees(names: readonly string[]): Promise<ReadonlyMap<string, Trustee>> {
+  async resolveTrustees(names: readonly string[], options: { readonly frugal?: boolean } = {}): Promise<ReadonlyMap<string, Trustee>> {
     const unique = [...new Set(names)];
-    const lookups = unique.map((name) => ({ name, paths: SID.test(name) ? [] : trusteePaths(name) }));
     return this.guard('trustees', async () => {
-      const items = await this.graph.batch(lookups.flatMap((lookup) => lookup.paths));
-      const resolved = new Map<string, Trustee>();
-      let offset = 0;
-      for (const { name, paths } of lookups) {
-        const found = items.slice(offset, offset + paths.length).flatMap(foundObjects);
-        offset += paths.length;
-        resolved.set(name, asTrustee(name, found[0]));
-      }
-      return resolved;
+      if (!options.frugal) return this.lookUp(unique, trusteePaths);
+      const first = await this.lookUp(unique, (name) => (name.includes('@') && !GUID.test(name) ? [userPath(name)] : trusteePaths(name)));
+      const groupMails = unique.filter((name) => name.includes('@') && !GUID.test(name) && first.get(name)?.kind === 'orphan');
+      const second = groupMails.length > 0 ? await this.lookUp(groupMails, (name) => [groupByMailPath(name)]) : new Map<string, Trustee>();
+      return new Map([...first, ...second]);
     });
+  }
+
+  /** Each name's first object found by its paths, all in one `$batch` round trip; SIDs are orphans without a call. */
+  private async lookUp(names: readonly string[], pathsOf: (name: string) => string[]): Promise<Map<string, Trustee>> {
+    const lookups = names.map((name) => ({ name, paths: SID.test(name) ? [] : pathsOf(name) }));
+    const items = await this.graph.batch(lookups.flatMap((lookup) => lookup.paths));
+    const resolved = new Map<string, Trustee>();
+    let offset = 0;
+    for (const { name, paths } of lookups) {
+      const found = items.slice(offset, offset + paths.length).flatMap(foundObjects);
+      offset += paths.length;
+      resolved.set(name, asTrustee(name, found[0]));
+    }
+    return resolved;
   }
 
   expandGroups(groupIds: readonly string[]): Promise<ReadonlyMap<string, readonly GroupMember[]>> {
@@ -167,11 +176,12 @@ export class GraphDirectory implements Directory {
 }
 
 /** Where a trustee name can be found: addresses are users (UPN) or groups (mail); ids any object; else a group name. */
+const userPath = (upn: string): string => `/users/${segment(upn)}?${query({ $select: USER_FIELDS })}`;
+const groupByMailPath = (mail: string): string => `/groups?${query({ $filter: `mail eq ${literal(mail)}`, $select: GROUP_FIELDS })}`;
+
 function trusteePaths(name: string): string[] {
   if (GUID.test(name)) return [`/directoryObjects/${name}?${query({ $select: OBJECT_FIELDS })}`];
-  if (name.includes('@')) {
-    return [`/users/${segment(name)}?${query({ $select: USER_FIELDS })}`, `/groups?${query({ $filter: `mail eq ${literal(name)}`, $select: GROUP_FIELDS })}`];
-  }
+  if (name.includes('@')) return [userPath(name), groupByMailPath(name)];
   return [`/groups?${query({ $filter: `displayName eq ${literal(name)}`, $select: GROUP_FIELDS })}`];
 }
 

@@ -1,110 +1,95 @@
 import { randomUUID } from 'node:crypto';
-import pLimit from 'p-limit';
-import { buildAccessReport } from '../../domain/build-access-report';
-import type { GroupMember, Trustee } from '../../domain/directory';
-import { reportCsv, reportRow, summariseReport, type ReportRow } from '../../domain/tenant-report';
 import type { Deps } from '../deps';
-import { exportKey, signedExportUrl, type StoredExport } from '../export-links';
+import { finishReport } from './report-finish';
+import { newRunCache, type RunCache } from './report-rows';
+import { readSlices } from './report-slices';
 
-/** The job as stored under `report:<id>`: listed once, then checkpointed after every chunk. */
+/**
+ * The job as stored under `report:<id>`: counters only, so every checkpoint is a small write whatever the tenant's
+ * size. The listed addresses live in `report:<id>:addresses:<page>`, each slice's rows in `report:<id>:rows:<slice>`.
+ */
 export interface ReportJob {
   readonly id: string;
   readonly requesterId: string;
   readonly requesterName: string;
   readonly startedAt: string;
-  readonly addresses?: readonly string[];
+  /** Shared mailboxes listed; undefined until they have been. */
+  readonly total?: number;
+  /** Mailboxes per slice, fixed when listed so a resumed job cuts the same slices. */
+  readonly slice?: number;
+  /** Mailboxes done without a gap from the first: every slice before `cursor / slice` has its rows stored. */
   readonly cursor: number;
-  readonly rows: readonly ReportRow[];
   readonly done: boolean;
 }
 
 export const CURRENT_REPORT = 'report:current';
 export const reportKey = (id: string): string => `report:${id}`;
-/** Checkpoint at least every this many mailboxes, so a lost instance costs at most one chunk of re-work. */
-export const REPORT_CHUNK = 100;
-/** Long enough for one chunk; a job whose lease lapses belongs to whichever sweep takes it next. */
+export const addressPageKey = (id: string, page: number): string => `report:${id}:addresses:${page}`;
+export const readKey = (id: string, slice: number): string => `report:${id}:read:${slice}`;
+export const rowsKey = (id: string, slice: number): string => `report:${id}:rows:${slice}`;
+/**
+ * Mailboxes per checkpoint. A few slices read from Exchange side by side to keep it busy, so a lost instance
+ * reads at most those again (REPORT_SLICE × SLICES_READING mailboxes).
+ */
+export const REPORT_SLICE = 5;
+/** Addresses per stored page of the listing (~40 characters each). */
+export const ADDRESS_PAGE = 1000;
+/** Default lease; renewed at every checkpoint. A job whose lease lapses belongs to whichever sweep takes it next. */
 export const REPORT_LEASE_MS = 5 * 60_000;
-const CONCURRENCY = 4;
 
 /** This process, as the holder of a report lease taken from a chat turn. */
 export const LOCAL_OWNER = `report-${randomUUID()}`;
 
 export interface ReportRun {
   readonly owner: string;
+  /** Mailboxes to read in this step at most (default: all that are left). */
   readonly chunk?: number;
-  /** Group expansions already done in this run: each group is expanded once for the whole report. */
-  readonly groups?: Map<string, readonly GroupMember[]>;
+  /** Directory lookups already done in this run: each trustee is resolved and each group expanded once. */
+  readonly cache?: RunCache;
 }
 
-const leaseOf = (id: string): string => `report-job:${id}`;
+export const leaseOf = (id: string): string => `report-job:${id}`;
+export const reportLeaseMs = (deps: Deps): number => deps.policy.reportLeaseMs ?? REPORT_LEASE_MS;
 
-/** One unit of work (listing, or one chunk of mailboxes), checkpointed. False once there is nothing left. */
+/** Takes or renews the job's lease; false when another instance holds it. */
+export function holdLease(deps: Deps, id: string, owner: string): Promise<boolean> {
+  return deps.store.acquireLease(leaseOf(id), owner, reportLeaseMs(deps), deps.clock.now());
+}
+
+/** One unit of work (the listing, or up to `chunk` mailboxes checkpointed slice by slice). False once there is nothing left. */
 export async function reportStep(deps: Deps, id: string, run: ReportRun): Promise<boolean> {
-  if (!(await deps.store.acquireLease(leaseOf(id), run.owner, REPORT_LEASE_MS, deps.clock.now()))) return false;
+  if (!(await holdLease(deps, id, run.owner))) return false;
   const job = await deps.store.getDocument<ReportJob>(reportKey(id));
   if (!job || job.done) return false;
-  if (!job.addresses) {
-    const addresses = (await deps.exchange.listSharedMailboxes()).map((m) => m.address);
-    await deps.store.putDocument<ReportJob>(reportKey(id), { ...job, addresses });
+  if (job.total === undefined || job.slice === undefined) {
+    await listMailboxes(deps, job);
     return true;
   }
-  const chunk = job.addresses.slice(job.cursor, job.cursor + (run.chunk ?? REPORT_CHUNK));
-  if (chunk.length === 0) {
-    await finish(deps, job);
-    return false;
-  }
-  const rows = await chunkRows(deps, chunk, run.groups ?? new Map());
-  await deps.store.putDocument<ReportJob>(reportKey(id), { ...job, cursor: job.cursor + chunk.length, rows: [...job.rows, ...rows] });
-  return true;
+  if (job.cursor >= job.total) return !(await finishReport(deps, job));
+  return readSlices(deps, job, { ...run, cache: run.cache ?? newRunCache() });
 }
 
 /** Runs the job to its end (unless another instance holds it), then tells the asker. */
 export async function runReport(deps: Deps, id: string, run: ReportRun): Promise<void> {
-  const groups = run.groups ?? new Map<string, readonly GroupMember[]>();
-  while (await reportStep(deps, id, { ...run, groups }));
+  const cache = run.cache ?? newRunCache();
+  while (await reportStep(deps, id, { ...run, cache }));
   await deps.store.releaseLease(leaseOf(id), run.owner);
 }
 
-async function chunkRows(deps: Deps, addresses: readonly string[], groups: Map<string, readonly GroupMember[]>): Promise<ReportRow[]> {
-  const accesses = await deps.exchange.readAccessMany(addresses);
-  const names = [...new Set(accesses.flatMap((a) => a.grants.map((g) => g.trustee)))];
-  const trustees = names.length > 0 ? await deps.directory.resolveTrustees(names) : new Map<string, Trustee>();
-  const fresh = [...new Set([...trustees.values()].flatMap((t) => (t.kind === 'group' && !groups.has(t.group.id) ? [t.group.id] : [])))];
-  if (fresh.length > 0) for (const [groupId, members] of await deps.directory.expandGroups(fresh)) groups.set(groupId, members);
-  const limit = pLimit(CONCURRENCY);
-  return Promise.all(
-    accesses.map((access) =>
-      limit(async () => {
-        const { mailbox } = access;
-        const [accountEnabled, owners] = await Promise.all([
-          mailbox.id !== '' ? deps.directory.accountEnabled(mailbox.id) : Promise.resolve(undefined),
-          deps.store.getOwners(mailbox.id),
-        ]);
-        const report = buildAccessReport({
-          access,
-          trustees,
-          members: groups,
-          automapping: new Map(),
-          accountEnabled,
-          internalDomains: deps.policy.internalDomains,
-        });
-        return reportRow(report, owners.length);
-      }),
-    ),
-  );
-}
-
-async function finish(deps: Deps, job: ReportJob): Promise<void> {
-  const links = deps.exports;
-  const now = deps.clock.now();
-  const expiresMs = now.getTime() + (links?.ttlMs ?? 0);
-  const stored: StoredExport = {
-    filename: `shared-mailboxes-${now.toISOString().slice(0, 10)}.csv`,
-    csv: reportCsv(job.rows),
-    expiresAt: new Date(expiresMs).toISOString(),
-  };
-  await deps.store.putDocument(exportKey(job.id), stored);
-  const url = links ? await signedExportUrl(deps.store, links, job.id, expiresMs) : '';
-  await deps.store.putDocument<ReportJob>(reportKey(job.id), { ...job, done: true });
-  await deps.notifier.reportReady(job.requesterId, summariseReport(job.rows, url, stored.expiresAt));
+async function listMailboxes(deps: Deps, job: ReportJob): Promise<void> {
+  const addresses = (await deps.exchange.listSharedMailboxes()).map((m) => m.address);
+  const pages: string[][] = [];
+  for (let start = 0; start < addresses.length; start += ADDRESS_PAGE) pages.push(addresses.slice(start, start + ADDRESS_PAGE));
+  await Promise.all(pages.map((page, index) => deps.store.putDocument(addressPageKey(job.id, index), page)));
+  // Listing again (a job from before slices, or a lost listing) starts the reading over.
+  await deps.store.putDocument<ReportJob>(reportKey(job.id), {
+    id: job.id,
+    requesterId: job.requesterId,
+    requesterName: job.requesterName,
+    startedAt: job.startedAt,
+    total: addresses.length,
+    slice: REPORT_SLICE,
+    cursor: 0,
+    done: false,
+  });
 }

@@ -22,7 +22,6 @@ export async function report(deps: Deps, actor: Actor, _command: CommandOf<'repo
     requesterName: actor.name,
     startedAt: deps.clock.now().toISOString(),
     cursor: 0,
-    rows: [],
     done: false,
   };
   await deps.store.putDocument(reportKey(job.id), job);
@@ -60,7 +59,7 @@ function progressOf(job: ReportJob, started: boolean): ReportProgress {
   return {
     started,
     done: job.cursor,
-    ...(job.addresses ? { total: job.addresses.length } : {}),
+    ...(job.total === undefined ? {} : { total: job.total }),
     startedAt: job.startedAt,
     requester: job.requesterName,
   };

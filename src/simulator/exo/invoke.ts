@@ -1,6 +1,7 @@
 import type { SimContext } from '../context';
+import { mailboxNamesChanged } from '../directory';
 import { isRecord, jsonReply, parseJson, type Reply } from '../http';
-import { bindParameters, resultSize, type LazyRows } from './cmdlet';
+import { bindParameters, resultSize, type CmdletSpec, type LazyRows } from './cmdlet';
 import { findCmdlet } from './cmdlets';
 import { MORE_RESULTS_WARNING, project, successBody, type ExoObject } from './envelope';
 import { errorReply, ExoError, exoErrors, forbiddenReply, refusalReply } from './errors';
@@ -26,12 +27,21 @@ export function invokeCommand(ctx: SimContext, input: InvokeInput): Reply {
   if (!spec) return { ...forbiddenReply(), note };
   try {
     const params = bindParameters(spec, command.parameters);
-    const result = spec.run(ctx, params);
+    const result = runCmdlet(ctx, spec, params);
     const limit = spec.lists ? resultSize(params) : Number.POSITIVE_INFINITY;
     return { ...page(ctx, input, result.rows, result.warnings, limit), note };
   } catch (error) {
     if (error instanceof ExoError) return { ...errorReply(error), note };
     throw error;
+  }
+}
+
+/** Runs the cmdlet; anything but a Get- may have added or renamed a mailbox, even when it failed half-way. */
+function runCmdlet(ctx: SimContext, spec: CmdletSpec, params: ReturnType<typeof bindParameters>) {
+  try {
+    return spec.run(ctx, params);
+  } finally {
+    if (!/^Get-/i.test(spec.name)) mailboxNamesChanged(ctx.state);
   }
 }
 

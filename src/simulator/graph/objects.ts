@@ -1,6 +1,6 @@
 import type { SimContext } from '../context';
 import { principalById } from '../directory';
-import { key, localPart, type DirectoryGroup, type DirectoryUser } from '../state';
+import { key, localPart, type DirectoryGroup, type DirectoryUser, type TenantState } from '../state';
 
 export type GraphObject = Record<string, unknown>;
 
@@ -59,5 +59,19 @@ export function findUser(ctx: SimContext, idOrUpn: string): DirectoryUser | unde
   const wanted = idOrUpn.toLowerCase();
   const byId = ctx.state.users.get(wanted);
   if (byId) return byId;
-  return [...ctx.state.users.values()].find((u) => u.userPrincipalName.toLowerCase() === wanted);
+  return usersByUpn(ctx.state).get(wanted);
+}
+
+/** UPNs never change here and users are only ever added, so the index is rebuilt when the count changes. */
+const upnIndexes = new WeakMap<TenantState, { size: number; byUpn: Map<string, DirectoryUser> }>();
+
+function usersByUpn(state: TenantState): Map<string, DirectoryUser> {
+  let index = upnIndexes.get(state);
+  if (!index || index.size !== state.users.size) {
+    const byUpn = new Map<string, DirectoryUser>();
+    for (const user of state.users.values()) if (!byUpn.has(user.userPrincipalName.toLowerCase())) byUpn.set(user.userPrincipalName.toLowerCase(), user);
+    index = { size: state.users.size, byUpn };
+    upnIndexes.set(state, index);
+  }
+  return index.byUpn;
 }

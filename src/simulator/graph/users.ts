@@ -1,5 +1,5 @@
 import type { SimContext } from '../context';
-import { transitiveMemberOf } from '../directory';
+import { mailboxNamesChanged, transitiveMemberOf } from '../directory';
 import { isRecord, type Reply } from '../http';
 import { collectionReply, entityReply, type GraphRequest } from './collection';
 import { badRequest, notFound } from './errors';
@@ -29,7 +29,10 @@ export function patchUser(ctx: SimContext, request: GraphRequest, idOrUpn: strin
   }
   Object.assign(user, request.body);
   const mailbox = ctx.state.mailboxes.get(user.id.toLowerCase());
-  if (mailbox && typeof request.body['displayName'] === 'string') mailbox.displayName = request.body['displayName'];
+  if (mailbox && typeof request.body['displayName'] === 'string') {
+    mailbox.displayName = request.body['displayName'];
+    mailboxNamesChanged(ctx.state);
+  }
   return { status: 204 };
 }
 

@@ -71,6 +71,17 @@ describe('ExchangeOnline against the simulated tenant', () => {
     assert.equal(requests.length, 4);
   });
 
+  it('reads each mailbox size and sign-in state inside the same batches when the caller asks for them', async () => {
+    const addresses = Array.from({ length: 5 }, (_, i) => `team${String(i).padStart(2, '0')}@contoso.com`);
+    const { result: found, requests } = await tenant.roundTrips(() => tenant.exchange.readAccessMany(addresses, { withSize: true, withAccount: true }));
+    assert.equal(requests.length, 2, 'twenty cmdlets, two batches');
+    assert.ok(found.every((access) => typeof access.sizeBytes === 'number' && access.accountEnabled === false), JSON.stringify(found.map((a) => [a.sizeBytes, a.accountEnabled])));
+    const statistics = (await tenant.journal()).filter((entry) => entry.cmdlet === 'Get-MailboxStatistics');
+    assert.equal(statistics.length, 5);
+    const plain = await tenant.exchange.readAccessMany(addresses);
+    assert.ok(plain.every((access) => access.sizeBytes === undefined && access.accountEnabled === undefined));
+  });
+
   it('finds mailboxes by address, by name, and nothing for an unknown address', async () => {
     assert.deepEqual((await tenant.exchange.findMailboxes('support@contoso.com')).map((m) => m.id), [ids.support]);
     assert.equal((await tenant.exchange.findMailboxes('Team')).length, 12);

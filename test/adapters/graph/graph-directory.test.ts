@@ -54,6 +54,17 @@ describe('GraphDirectory against the simulated tenant', () => {
     assert.ok(!(await graphCalls(tenant)).some((entry) => entry.path.includes('S-1-5')));
   });
 
+  it('resolves the same trustees with one directory call per name when asked to be frugal, a group mail in a second round trip', async () => {
+    const names = ['adele@contoso.com', 'Sales EMEA', ids.sales, ids.megan, 'ghost@contoso.com', 'sales-team@contoso.com'];
+    const plain = await tenant.directory.resolveTrustees(names);
+    await tenant.clearJournal();
+    const { result: frugal, requests } = await tenant.roundTrips(() => tenant.directory.resolveTrustees(names, { frugal: true }));
+    assert.deepEqual(frugal, plain);
+    const lookups = (await graphCalls(tenant)).filter((entry) => !entry.path.endsWith('$batch'));
+    assert.equal(lookups.length, names.length + 2, 'one call per name, and a group-mail call for each address no user has');
+    assert.equal(requests.length, 2);
+  });
+
   it('expands nested groups with the chain outermost first, disabled members included, in at most two round trips', async () => {
     const { result: expanded, requests } = await tenant.roundTrips(() => tenant.directory.expandGroups([ids.sales]));
     const members = (expanded.get(ids.sales) ?? []).map((member) => `${member.user.displayName}${member.user.accountEnabled ? '' : ' (disabled)'}: ${member.via.join(' > ')}`).sort();

@@ -29,7 +29,7 @@ describe('tenant report over HTTP (demo tenant)', () => {
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-disposition') ?? '', /filename="shared-mailboxes-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = (await response.text()).trim().split('\r\n');
-    assert.equal(lines[0], 'mailbox,address,trustees,forwarding,external forwarding,hidden,sign-in enabled,owners in bot,findings');
+    assert.equal(lines[0], 'mailbox,address,trustees,forwarding,external forwarding,hidden,sign-in enabled,owners in bot,size GB,% of 50 GB,findings');
     assert.equal(lines.length, 14);
   });
 
