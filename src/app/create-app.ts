@@ -15,6 +15,7 @@ import { exportHistory } from './export-history';
 import { report } from './report/report';
 import { undo } from './undo';
 import { verifyHistory } from './verify-history';
+import * as reviews from './review';
 
 /** The core: one exhaustive switch from Command to use case. */
 export function createApp(deps: Deps): App {
@@ -41,6 +42,8 @@ export function createApp(deps: Deps): App {
       case 'verify-history': return verifyHistory(deps, actor, command);
       case 'export-history': return exportHistory(deps, actor, command);
       case 'report': return report(deps, actor, command);
+      case 'review': return reviews.startReview(deps, actor, command);
+      case 'submit-review': return reviews.submitReview(deps, actor, command);
       case 'mailbox-settings': return settings.mailboxSettings(deps, actor, command);
       case 'request-automap': return settings.requestAutomap(deps, actor, command);
       case 'request-forwarding': return settings.requestForwarding(deps, actor, command);

@@ -8,6 +8,7 @@ import type { MailboxSettings } from '../domain/mailbox-settings';
 import type { ChainCheck } from '../domain/audit-chain';
 import type { Finding } from '../domain/diagnose';
 import type { ReportProgress } from '../domain/tenant-report';
+import type { AccessReview } from '../domain/access-review';
 
 /** One mailbox's audit chain, as `verify history` found it. */
 export interface AuditCheckResult {
@@ -43,4 +44,13 @@ export type Outcome =
   | { readonly kind: 'diagnosis'; readonly mailbox: MailboxRef; readonly person: PrincipalRef; readonly findings: readonly Finding[] }
   | { readonly kind: 'audit-check'; readonly results: readonly AuditCheckResult[] }
   | { readonly kind: 'export-ready'; readonly scope: string; readonly rows: number; readonly url: string; readonly expiresAt: string }
-  | { readonly kind: 'report-progress'; readonly progress: ReportProgress };
+  | { readonly kind: 'report-progress'; readonly progress: ReportProgress }
+  /** An access review: open (Keep/Remove per trustee) or as submitted, with the removal requests it filed. */
+  | { readonly kind: 'access-review'; readonly review: AccessReview; readonly removals: readonly ReviewRemoval[]; readonly notice?: string };
+
+/** What became of one trustee the review chose to remove. */
+export interface ReviewRemoval {
+  readonly trustee: PrincipalRef;
+  /** The removal request; absent when none could be filed (nobody else may approve the reviewer's own removal). */
+  readonly request?: ChangeRequest;
+}

@@ -1,4 +1,5 @@
 import type { CommandOf } from '../commands/command';
+import type { AccessReport } from '../domain/access-report';
 import { buildAccessReport } from '../domain/build-access-report';
 import type { GroupMember, Trustee } from '../domain/directory';
 import type { MailboxAccess } from '../domain/mailbox';
@@ -13,7 +14,16 @@ import { likelyMailboxAddress, resolveMailbox } from './resolve';
  * the Exchange batch, then trustee resolution with the account check, then group expansion.
  */
 export async function whoCanAccess(deps: Deps, _actor: Actor, command: CommandOf<'who-can-access'>): Promise<Outcome> {
-  const access = await readMailboxAccess(deps, command.mailbox);
+  return { kind: 'access-report', report: await accessReportOf(deps, await readMailboxAccess(deps, command.mailbox)) };
+}
+
+/** What Exchange listed, with trustees resolved and groups expanded. */
+export async function accessReportOf(deps: Deps, access: MailboxAccess): Promise<AccessReport> {
+  return (await accessFactsOf(deps, access)).report;
+}
+
+/** The report and the resolved trustee of each raw grant (an access review also lists disabled trustees). */
+export async function accessFactsOf(deps: Deps, access: MailboxAccess): Promise<{ report: AccessReport; trustees: ReadonlyMap<string, Trustee> }> {
   const { mailbox } = access;
   const names = [...new Set(access.grants.map((g) => g.trustee))];
   const [trustees, accountEnabled, automapping] = await Promise.all([
@@ -31,7 +41,7 @@ export async function whoCanAccess(deps: Deps, _actor: Actor, command: CommandOf
     accountEnabled,
     internalDomains: deps.policy.internalDomains,
   });
-  return { kind: 'access-report', report };
+  return { report, trustees };
 }
 
 /** Reads an addressed mailbox straight away; searches (and explains a miss) only when that finds nothing. */

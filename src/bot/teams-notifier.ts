@@ -5,6 +5,7 @@ import {
   type ConversationParameters,
   type ConversationReference,
 } from 'botbuilder';
+import type { AccessReview } from '../domain/access-review';
 import type { ChangeRequest } from '../domain/change-request';
 import type { ReportSummary } from '../domain/tenant-report';
 import type { Logger } from '../log';
@@ -12,7 +13,9 @@ import type { Notifier, Store } from '../ports';
 import { requestCard } from '../views';
 import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
 import { reportSummaryView } from '../views/report-card';
+import { reviewOverdueText, reviewView } from '../views/review-card';
 import { toMessage } from './replies';
+import { UnchangedWrites } from './unchanged-writes';
 
 interface CardCopy {
   readonly reference: Partial<ConversationReference>;
@@ -27,6 +30,7 @@ const APPROVAL_WAIT_MS = 1_500;
 /** Sends and updates request cards proactively, through stored conversation references. */
 export class TeamsNotifier implements Notifier {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly remembered = new UnchangedWrites();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -39,11 +43,15 @@ export class TeamsNotifier implements Notifier {
   /** Keeps each person's 1:1 chat and the service endpoint, so cards can reach them later. */
   async rememberConversation(activity: Activity): Promise<void> {
     const reference = TurnContext.getConversationReference(activity);
-    if (activity.serviceUrl) await this.store.putDocument('settings:service-url', activity.serviceUrl);
-    if (reference.bot) await this.store.putDocument('settings:bot-account', reference.bot);
+    // Every activity carries these; writing them only when they change spares the store a write per activity.
+    const put = (key: string, value: unknown, compared = value) => this.remembered.put(key, compared, () => this.store.putDocument(key, value));
+    if (activity.serviceUrl) await put('settings:service-url', activity.serviceUrl);
+    if (reference.bot) await put('settings:bot-account', reference.bot, reference.bot.id);
     const userId = activity.from?.aadObjectId;
     if (userId && activity.conversation?.conversationType === 'personal') {
-      await this.store.putDocument(`conversation:${userId}`, reference);
+      // Messages and invokes describe the same chat with different details; these fields are what reach it.
+      const { conversation, user, bot, channelId, serviceUrl } = reference;
+      await put(`conversation:${userId}`, reference, [conversation?.id, user?.id, bot?.id, channelId, serviceUrl]);
     }
   }
 
@@ -119,6 +127,28 @@ export class TeamsNotifier implements Notifier {
   async reportReady(userId: string, summary: ReportSummary): Promise<void> {
     const reference = await this.personalReference(userId);
     if (reference) await this.send(reference, toMessage(reportSummaryView(summary)));
+  }
+
+  async reviewAssigned(review: AccessReview, userIds: readonly string[], reminder: boolean): Promise<void> {
+    const message = toMessage(reviewView(review, { reminder }));
+    for (const id of new Set(userIds)) {
+      const reference = await this.personalReference(id);
+      if (reference) await this.send(reference, message);
+    }
+  }
+
+  /** Goes where approvals for mailboxes without owners go: the approvals channel, else each admin's 1:1 chat. */
+  async reviewOverdue(review: AccessReview, adminIds: readonly string[]): Promise<void> {
+    const text = reviewOverdueText(review);
+    const channel = await this.store.getDocument<Partial<ConversationReference>>('settings:approvals-channel');
+    if (channel) {
+      await this.send(channelRoot(channel), { type: 'message', text });
+      return;
+    }
+    for (const id of new Set(adminIds)) {
+      const reference = await this.personalReference(id);
+      if (reference) await this.send(reference, { type: 'message', text });
+    }
   }
 
   private async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string | undefined> {

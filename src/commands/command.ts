@@ -54,6 +54,9 @@ export type Command =
   | { readonly kind: 'extend-grant'; readonly requestId: string }
   | { readonly kind: 'verify-history'; readonly mailbox?: string }
   | { readonly kind: 'export-history'; readonly mailbox?: string }
-  | { readonly kind: 'report' };
+  | { readonly kind: 'report' }
+  | { readonly kind: 'review'; readonly mailbox: string }
+  /** `choices` by trustee object id (lower case), as the card's inputs sent them: untrusted until matched to the stored review. */
+  | { readonly kind: 'submit-review'; readonly reviewId: string; readonly choices: Readonly<Record<string, 'keep' | 'remove'>> };
 
 export type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;

@@ -34,7 +34,7 @@ function person(tokens: readonly Token[] | undefined): string | undefined {
 }
 
 const mailboxOnly =
-  (kind: 'who-can-access' | 'history' | 'owners') =>
+  (kind: 'who-can-access' | 'history' | 'owners' | 'review') =>
   (slots: Slots): Command | undefined => {
     const mailbox = value(slots.mailbox);
     return mailbox === undefined ? undefined : { kind, mailbox };
@@ -167,6 +167,10 @@ export const FORMS: readonly Form[] = [
       'use this channel for approvals',
     ],
     fixed({ kind: 'set-approvals-channel' }),
+  ),
+  form(
+    ['review access to|on|of|for {mailbox}', 'access review of|for {mailbox}', 'start|run a|an access review of|for {mailbox}', 'review {mailbox}'],
+    mailboxOnly('review'),
   ),
   form([
     'who can|could access|open|see|use {mailbox}',

@@ -58,6 +58,23 @@ function startRequest(fields: Fields): Command {
   };
 }
 
+/** A review card names each choice input `review-<trustee object id>`; Teams merges the inputs into the data. */
+export const REVIEW_INPUT_PREFIX = 'review-';
+const MAX_REVIEW_CHOICES = 500;
+
+/** Keep/Remove per trustee id; other fields are ignored, and a value other than keep/remove marks the card as damaged. */
+function reviewChoices(data: Fields, inputs: Fields): Record<string, 'keep' | 'remove'> {
+  const choices: Record<string, 'keep' | 'remove'> = {};
+  const fields = Object.entries({ ...data, ...inputs }).filter(([name]) => name.startsWith(REVIEW_INPUT_PREFIX));
+  if (fields.length > MAX_REVIEW_CHOICES) throw new AppError('invalid', STALE);
+  for (const [name, value] of fields) {
+    const trusteeId = name.slice(REVIEW_INPUT_PREFIX.length);
+    if (!GUID.test(trusteeId) || (value !== 'keep' && value !== 'remove')) throw new AppError('invalid', STALE);
+    choices[trusteeId.toLowerCase()] = value;
+  }
+  return choices;
+}
+
 /**
  * Reads a card button press as a Command. Card data comes from the client and is untrusted: only
  * ids are read here, and everything else is reloaded from storage by whoever handles the command.
@@ -90,6 +107,8 @@ export function parseAction(verb: string, data: unknown, inputs?: unknown): Comm
       return { kind: 'mailbox-settings', mailbox: mailbox(fields) };
     case Verb.changeSetting:
       return settingAction(fields.change, mailbox(fields));
+    case Verb.submitReview:
+      return { kind: 'submit-review', reviewId: id(fields, 'reviewId'), choices: reviewChoices(fields, fieldsOf(inputs)) };
     default:
       throw new AppError('invalid', 'This button is not supported any more. Send "help" to see what I can do.');
   }

@@ -11,6 +11,7 @@ export const Verb = {
   showSettings: 'settings.show',
   changeSetting: 'settings.change',
   extend: 'request.extend',
+  submitReview: 'review.submit',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -33,6 +33,7 @@ const APPROVERS: readonly Command[] = [
   { example: 'pending', meaning: 'Requests waiting for your decision.' },
   { example: 'history info@', meaning: 'What was asked, decided and changed on a mailbox, newest first; add "since 2026-11-01" for a period.' },
   { example: 'undo <reference>', meaning: 'Ask to put back exactly what a carried-out request changed.' },
+  { example: 'review info@', meaning: 'Owners and admins: go through everyone with access to a mailbox and keep or remove each.' },
 ];
 
 const ADMINS: readonly Command[] = [

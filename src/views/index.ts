@@ -13,6 +13,7 @@ import { pickPersonView } from './pick-person-card';
 import { planPreviewView } from './plan-preview-card';
 import { requestCard } from './request-card';
 import { reportProgressView } from './report-card';
+import { reviewView } from './review-card';
 import type { View } from './view';
 
 export type { View } from './view';
@@ -55,5 +56,7 @@ export function viewOutcome(outcome: Outcome, viewerId: string): View {
       return mailboxSettingsView(outcome.settings, outcome.canAdminister);
     case 'report-progress':
       return reportProgressView(outcome.progress);
+    case 'access-review':
+      return reviewView(outcome.review, { removals: outcome.removals, ...(outcome.notice ? { notice: outcome.notice } : {}) });
   }
 }

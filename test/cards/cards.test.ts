@@ -11,6 +11,8 @@ import { settingPlan } from '../../src/domain/setting-plan';
 import { settingChanges } from '../views/setting-fixtures';
 import { grantEndingView } from '../../src/views/grant-ending-card';
 import { reportSummaryView } from '../../src/views/report-card';
+import { reviewView } from '../../src/views/review-card';
+import { openReview, submittedReview } from '../views/fixtures';
 
 const CARDS_DIR = join(__dirname, '..', '..', 'cards');
 const ALLOWED_ACTIONS = new Set(['Action.Execute', 'Action.ShowCard']);
@@ -47,6 +49,12 @@ const renderedExamples: Record<string, readonly View[]> = {
   'pick-person.json': [show(outcomes.pick)],
   'plan-preview.json': [show(outcomes['request-created']), show({ ...outcomes['request-created'], plan: { rights: ['send-as'], unchanged: [], effects: [], warnings: [] } }), ...settingPreviews],
   'request.json': [...everyRequestCard, ...settingRequestCards],
+  'review.json': [
+    show(outcomes['access-review']),
+    reviewView(openReview, { reminder: true }),
+    reviewView(submittedReview, { removals: [{ trustee: openReview.entries[0]!.trustee, request: { ...requests.done, id: 'rev-1-0a1b2c3d4e5f' } }] }),
+    reviewView({ ...submittedReview, entries: [] }, { notice: 'Already submitted by Dana Park on 2026-11-26: nothing new was filed.' }),
+  ],
   'report.json': [
     show(outcomes['report-progress']),
     show({ kind: 'report-progress', progress: { ...outcomes['report-progress'].progress, started: true } }),

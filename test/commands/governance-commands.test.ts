@@ -20,6 +20,10 @@ describe('governance commands', () => {
     ['history info@ since 2026-11-01', { kind: 'history', mailbox: 'info@', since: '2026-11-01' }],
     ['history of Customer Support since 2026-11-01', { kind: 'history', mailbox: 'Customer Support', since: '2026-11-01' }],
     ['history info@', { kind: 'history', mailbox: 'info@' }],
+    ['review info@', { kind: 'review', mailbox: 'info@' }],
+    ['Review access to info@contoso.com', { kind: 'review', mailbox: 'info@contoso.com' }],
+    ['access review of Customer Support', { kind: 'review', mailbox: 'Customer Support' }],
+    ['start an access review of info@', { kind: 'review', mailbox: 'info@' }],
   ];
   for (const [text, command] of reads) {
     it(`reads "${text}" as ${JSON.stringify(command)}`, () => {
@@ -52,5 +56,20 @@ describe('governance commands', () => {
 
   it('reads the Undo button', () => {
     assert.deepEqual(parseAction(Verb.undo, { requestId: 'r1' }), { kind: 'undo', requestId: 'r1' });
+  });
+
+  it('reads a review submission with its Keep/Remove inputs merged into the data, ignoring other fields', () => {
+    const data = { reviewId: 'rev1', [`review-${GUID.toUpperCase()}`]: 'remove', 'review-4c644898-6d1f-4e79-8db7-856aedf29b35': 'keep', reviewerIds: ['me'] };
+    assert.deepEqual(parseAction(Verb.submitReview, data), {
+      kind: 'submit-review',
+      reviewId: 'rev1',
+      choices: { [GUID]: 'remove', '4c644898-6d1f-4e79-8db7-856aedf29b35': 'keep' },
+    });
+  });
+
+  it('refuses a review submission whose choice is neither keep nor remove, or names no object id', () => {
+    assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', [`review-${GUID}`]: 'delete-all' }), /out of date/);
+    assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', 'review-bob': 'remove' }), /out of date/);
+    assert.throws(() => parseAction(Verb.submitReview, { reviewId: '../x' }), /out of date/);
   });
 });

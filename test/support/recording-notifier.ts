@@ -1,3 +1,4 @@
+import type { AccessReview } from '../../src/domain/access-review';
 import type { ChangeRequest } from '../../src/domain/change-request';
 import type { ReportSummary } from '../../src/domain/tenant-report';
 import type { Notifier } from '../../src/ports';
@@ -9,6 +10,8 @@ export class RecordingNotifier implements Notifier {
   readonly ending: ChangeRequest[] = [];
   readonly ended: ChangeRequest[] = [];
   readonly reports: { userId: string; summary: ReportSummary }[] = [];
+  readonly reviews: { review: AccessReview; userIds: readonly string[]; reminder: boolean }[] = [];
+  readonly overdueReviews: { review: AccessReview; adminIds: readonly string[] }[] = [];
 
   async askForApproval(request: ChangeRequest): Promise<void> {
     this.asked.push(request);
@@ -28,6 +31,14 @@ export class RecordingNotifier implements Notifier {
 
   async reportReady(userId: string, summary: ReportSummary): Promise<void> {
     this.reports.push({ userId, summary });
+  }
+
+  async reviewAssigned(review: AccessReview, userIds: readonly string[], reminder: boolean): Promise<void> {
+    this.reviews.push({ review, userIds, reminder });
+  }
+
+  async reviewOverdue(review: AccessReview, adminIds: readonly string[]): Promise<void> {
+    this.overdueReviews.push({ review, adminIds });
   }
 
   /** The statuses announced for one request, in order. */

@@ -1,4 +1,5 @@
 import type { Outcome } from '../../src/app/outcome';
+import type { AccessReview } from '../../src/domain/access-review';
 import type { Plan, ReachableMailbox } from '../../src/app/outcome';
 import type { AccessEntry, AccessReport } from '../../src/domain/access-report';
 import type { AuditEntry, ChangeRequest, MailboxRef, PrincipalRef } from '../../src/domain/change-request';
@@ -129,6 +130,36 @@ export const candidates: readonly Candidate[] = [
   { id: '5f1c2b7e-0c1d-4e8a-9b3f-1a2b3c4d5e02', label: 'Bob Jonas', detail: 'bob.jonas@contoso.com · Finance' },
 ];
 
+/** An open review of the report above: Ann directly, Sales as a group with its members. */
+export const openReview: AccessReview = {
+  id: 'rev-1',
+  mailbox: info,
+  reviewerIds: [dana.id],
+  startedBy: ref(dana),
+  scheduled: true,
+  startedAt: '2026-11-25T09:00:00Z',
+  remindAt: '2026-11-28T21:00:00Z',
+  dueAt: '2026-12-02T09:00:00Z',
+  entries: [
+    { trustee: ref(ann), rights: ['full-access', 'send-as'], members: [] },
+    { trustee: { ...ref(erik), displayName: 'Erik Olsen (account disabled)' }, rights: ['send-on-behalf'], members: [] },
+    {
+      trustee: { kind: 'group', id: sales.id, displayName: sales.displayName, address: sales.mail! },
+      rights: ['full-access'],
+      members: [bob, dana].map((p) => ({ displayName: p.displayName, address: p.userPrincipalName })),
+    },
+  ],
+  status: 'open',
+};
+
+export const submittedReview: AccessReview = {
+  ...openReview,
+  status: 'submitted',
+  submittedBy: ref(dana),
+  submittedAt: '2026-11-26T09:00:00Z',
+  removeIds: [ann.id],
+};
+
 type OutcomeOf<K extends Outcome['kind']> = Extract<Outcome, { kind: K }>;
 
 /** One realistic outcome of every kind; a new kind fails to compile until it is added here. */
@@ -171,5 +202,6 @@ export const outcomes: { readonly [K in Outcome['kind']]: OutcomeOf<K> } = {
       { mailbox: info, check: { checked: 3, unchained: 0, broken: { entryId: 'a-2', at: '2026-11-20T10:00:00.000Z', reason: 'it was edited' } } },
     ],
   },
+  'access-review': { kind: 'access-review', review: openReview, removals: [] },
   'export-ready': { kind: 'export-ready', scope: 'all mailboxes', rows: 12, url: 'https://bot.contoso.com/exports/x1?exp=1&sig=s', expiresAt: '2026-11-25T15:00:00.000Z' },
 };

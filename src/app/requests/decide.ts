@@ -88,6 +88,6 @@ async function executeSoon(deps: Deps, request: ChangeRequest): Promise<ChangeRe
   return finished ?? (await deps.store.getRequest(request.id)) ?? request;
 }
 
-function executorOf(deps: Deps): RequestExecutor {
+export function executorOf(deps: Deps): RequestExecutor {
   return deps.executor ?? createExecutor(deps, { owner: `decision-${deps.newId()}`, ...DEFAULT_EXECUTION });
 }

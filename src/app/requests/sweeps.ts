@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { runReviewSchedule } from '../review/schedule';
 import { reportsIdle, resumeReports } from '../report/report';
 import type { RequestExecutor } from './executor';
 import { expirePending } from './expire';
@@ -31,6 +32,7 @@ export function startRequestSweeps(deps: Deps, executor: RequestExecutor, option
     await expirePending(deps);
     await revokeEndedGrants(deps, { owner: options.owner, leaseMs });
     await remindEndingGrants(deps);
+    await runReviewSchedule(deps);
   };
   const tick = () => {
     running = running.then(sweep).catch((error: unknown) => deps.log.error('request sweep failed', { error }));

@@ -41,6 +41,8 @@ export function recordingNotifier(): Notifier & { readonly asked: ChangeRequest[
     grantEnding: async () => undefined,
     grantEnded: async () => undefined,
     reportReady: async () => undefined,
+    reviewAssigned: async () => undefined,
+    reviewOverdue: async () => undefined,
   };
 }
 

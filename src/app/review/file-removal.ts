@@ -1,0 +1,92 @@
+import type { Deps } from '../deps';
+import { approversOf } from '../roles';
+import { recordAudit } from '../requests/audit';
+import { executorOf } from '../requests/decide';
+import { isConflict } from '../requests/load';
+import { removalRequestId, type AccessReview, type ReviewEntry } from '../../domain/access-review';
+import type { Change, ChangeRequest, PrincipalRef } from '../../domain/change-request';
+import { describeChange } from '../../domain/rights-text';
+import { adminIds } from './reviewers';
+
+const DAY_MS = 86_400_000;
+
+/** Audit entries with ids derived from the request: a resumed submit appends them once, however often it runs. */
+function auditOnce(deps: Deps, entryId: string): Deps {
+  return { ...deps, newId: () => entryId };
+}
+
+/**
+ * Files the removal of one reviewed trustee under an id derived from (review, trustee), so the store's
+ * conditional insert lets exactly one submit create it. Approved by the reviewer and run by the usual
+ * executor, or, when it takes away the reviewer's own access, left pending for another approver.
+ * Undefined when nobody else could approve the reviewer's own removal.
+ */
+export async function fileRemoval(
+  deps: Deps,
+  review: AccessReview,
+  entry: ReviewEntry,
+  reviewer: PrincipalRef,
+  ownAccess: boolean,
+): Promise<ChangeRequest | undefined> {
+  const id = removalRequestId(review.id, entry.trustee.id);
+  const request = (await deps.store.getRequest(id)) ?? (await create(deps, review, entry, reviewer, ownAccess, id));
+  if (!request) return undefined;
+  await auditFiled(deps, request);
+  if (request.status === 'approved' || request.status === 'executing') {
+    // Claiming is conditional, so a second submit or the sweep starting it too runs it once.
+    void executorOf(deps).run(request.id).catch((error: unknown) => deps.log.error('review removal stopped', { requestId: request.id, error }));
+  }
+  return request;
+}
+
+async function create(
+  deps: Deps,
+  review: AccessReview,
+  entry: ReviewEntry,
+  reviewer: PrincipalRef,
+  ownAccess: boolean,
+  id: string,
+): Promise<ChangeRequest | undefined> {
+  const change: Change = { kind: 'revoke', mailbox: review.mailbox, trustee: entry.trustee, rights: entry.rights };
+  const others = (await approversOf(deps, review.mailbox)).filter((approver) => approver !== reviewer.id);
+  const approverIds = ownAccess && others.length === 0 ? (await adminIds(deps)).filter((admin) => admin !== reviewer.id) : others;
+  if (ownAccess && approverIds.length === 0) return undefined;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const decided = ownAccess ? {} : { decision: { verdict: 'approved' as const, by: reviewer, at }, execution: { attempts: 0 } };
+  try {
+    const created = await deps.store.createRequest({
+      id,
+      change,
+      requester: reviewer,
+      reason: `Access review ${review.id}`,
+      approverIds,
+      status: ownAccess ? 'pending' : 'approved',
+      createdAt: at,
+      expiresAt: new Date(now.getTime() + deps.policy.requestLifetimeDays * DAY_MS).toISOString(),
+      ...decided,
+    });
+    if (created.status === 'pending') await askApprovers(deps, created);
+    return created;
+  } catch (error) {
+    if (isConflict(error)) return deps.store.getRequest(id);
+    throw error;
+  }
+}
+
+async function auditFiled(deps: Deps, request: ChangeRequest): Promise<void> {
+  const { mailbox } = request.change;
+  const what = describeChange(request.change);
+  await recordAudit(auditOnce(deps, `${request.id}-requested`), mailbox, { actor: request.requester, action: 'requested', detail: `${what}. ${request.reason ?? ''}`.trim(), outcome: 'info' }, request);
+  if (!request.decision) return;
+  await recordAudit(auditOnce(deps, `${request.id}-approved`), mailbox, { actor: request.decision.by, action: 'approved', detail: `${what}. Decided in the access review.` }, request);
+}
+
+/** The request stands even if the card could not be sent; approvers also find it with "pending". */
+async function askApprovers(deps: Deps, request: ChangeRequest): Promise<void> {
+  try {
+    await deps.notifier.askForApproval(request);
+  } catch (error) {
+    deps.log.error('could not send the approval card', { requestId: request.id, error });
+  }
+}
