@@ -61,13 +61,27 @@ export class MailboxAdapter extends CloudAdapter {
   }
 }
 
-/** The same authentication, handing out Bot Connector clients for replies and proactive messages alike. */
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+const CLIENTS_KEPT = 100;
+
+/**
+ * The same authentication, handing out Bot Connector clients for replies and proactive messages alike.
+ * botbuilder builds a new client (a whole HTTP pipeline) for every turn, which costs more CPU than most turns
+ * need; one client per app, service URL and audience serves them all (its credentials renew their own tokens).
+ */
 function resilient(authentication: Authentication, pacer: OutboundPacer, log: Logger): Authentication {
+  const clients = new Map<string, ConnectorClient>();
   const wrap = (factory: ConnectorFactory): ConnectorFactory =>
     Object.assign(Object.create(factory) as ConnectorFactory, {
       create: async (serviceUrl: string, audience: string) => {
+        const { appId, toChannelFromBotOAuthScope } = factory as { appId?: unknown; toChannelFromBotOAuthScope?: unknown };
+        const key = JSON.stringify([appId ?? null, toChannelFromBotOAuthScope ?? null, serviceUrl, audience ?? null]);
+        const known = clients.get(key);
+        if (known) return known;
         const client = await factory.create(serviceUrl, audience);
         if (!makeResilient(client, pacer)) log.warn('Teams calls go unpaced: the Bot Connector client has no pipeline to hook into');
+        if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value!);
+        clients.set(key, client);
         return client;
       },
     });

@@ -46,8 +46,10 @@ export class FakeConnector {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
+      // Arrival, not the end of reading the body, is when Teams counts a call against its rate limits.
+      const at = Date.now() - this.started;
       void readJson(req).then((body) => {
-        const answer = this.handle(req.method ?? 'GET', decodeURI(req.url ?? '/'), body);
+        const answer = this.handle(req.method ?? 'GET', decodeURI(req.url ?? '/'), body, at);
         res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.retryAfter ? { 'retry-after': answer.retryAfter } : {}) });
         res.end(JSON.stringify(answer.body));
       });
@@ -85,11 +87,11 @@ export class FakeConnector {
     this.calls.length = 0;
   }
 
-  private handle(method: string, path: string, body: any): { status: number; body: unknown; retryAfter?: string } {
+  private handle(method: string, path: string, body: any, at: number): { status: number; body: unknown; retryAfter?: string } {
     const activity = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     if (activity) {
       const [, conversationId, activityId] = activity;
-      const call = { method, path, conversationId, ...(activityId ? { activityId } : {}), body, at: Date.now() - this.started };
+      const call = { method, path, conversationId, ...(activityId ? { activityId } : {}), body, at };
       const fault = this.faults.find((f) => f.remaining > 0 && (!f.fault.method || f.fault.method === method));
       if (fault) {
         fault.remaining--;
