@@ -1,15 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SqliteStore } from '../../../src/adapters/store/sqlite-store';
 import { Verb } from '../../../src/commands/verbs';
 import type { ChangeRequest } from '../../../src/domain/change-request';
-import { startSimulator, type RunningSimulator } from '../../../src/simulator';
-import { personalMessage, type Speaker } from '../../support/activities';
+import { personalMessage } from '../../support/activities';
 import { DEMO_SEED } from '../../support/bot-env';
-import { startBotProcess, type BotProcess } from '../../support/bot-process';
-import { FakeConnector } from '../../support/fake-connector';
+import { crashRigForAllTests, type CrashRig } from '../../support/crash-rig';
 import { cardOf, cardText, chatClick, cmdletCount, eventually, invokeCard, personalChat, planPreviewFor, postedTo, requestIdOf, textOf } from './helpers';
 
 /** Slow enough that the kill lands while the first Exchange write is on the wire. */
@@ -17,46 +11,18 @@ const SLOW_EXCHANGE_MS = 1_500;
 
 describe('a bot process killed between the decision and the Exchange change (e2e)', function () {
   this.timeout(60_000);
-  let sim: RunningSimulator;
-  let connector: FakeConnector;
-  let dir: string;
-  let bot: BotProcess | undefined;
-  let store: SqliteStore | undefined;
-  before(async () => {
-    sim = await startSimulator({ seed: DEMO_SEED, port: 0 });
-    connector = await new FakeConnector().start();
-    dir = mkdtempSync(join(tmpdir(), 'smb-crash-'));
-  });
-  after(async () => {
-    await bot?.stop();
-    await store?.close();
-    await connector?.stop();
-    await sim?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const speaker = (upn: string): Speaker => {
-    const user = sim.seed.users.find((u) => u.userPrincipalName === upn)!;
-    return { aadObjectId: user.id, name: user.displayName };
-  };
-  const admin = (path: string, body?: unknown) =>
-    fetch(`${sim.url}/__admin/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const journal = async () => ((await (await admin('requests')).json()) as { requests: { cmdlet?: string }[] }).requests;
+  let rig: CrashRig;
+  crashRigForAllTests((started) => (rig = started), DEMO_SEED);
 
   it('runs the change exactly once after a restart when the process was killed with the change in flight', async () => {
-    const storePath = join(dir, 'bot.db');
-    const where = { tenantId: sim.tenantId, serviceUrl: connector.url };
+    const { sim, connector, where, admin, journal, speaker } = rig;
     const [adele, megan] = [speaker('adele@contoso.com'), speaker('megan@contoso.com')];
-    bot = await startBotProcess({
-      sim,
-      store: `sqlite:${storePath}`,
-      env: { EXECUTION_LEASE_SECONDS: '2', SWEEP_INTERVAL_SECONDS: '1' },
-    });
+    const bot = await rig.startBot({ EXECUTION_LEASE_SECONDS: '2', SWEEP_INTERVAL_SECONDS: '1' });
     await bot.post(personalMessage(adele, 'add bob to info@', where));
     const requestId = requestIdOf(cardOf(planPreviewFor(connector.calls, adele)));
-    await fetch(`${sim.url}/__admin/requests`, { method: 'DELETE' });
-    store = new SqliteStore(storePath);
-    const statusOf = async () => (await store!.getRequest(requestId))?.status;
+    await rig.clearJournal();
+    const store = rig.openStore();
+    const statusOf = async () => (await store.getRequest(requestId))?.status;
 
     await admin('faults', { latencyMs: SLOW_EXCHANGE_MS });
     const click = bot.post(chatClick({ sim, connector }, megan, Verb.approve, { requestId })).catch(() => undefined);
@@ -69,7 +35,7 @@ describe('a bot process killed between the decision and the Exchange change (e2e
     await bot.restart();
 
     const done = await eventually<ChangeRequest>('the resumed change to finish', async () => {
-      const request = await store!.getRequest(requestId);
+      const request = await store.getRequest(requestId);
       return request?.status === 'done' ? request : undefined;
     }, 20_000);
     const calls = await journal();

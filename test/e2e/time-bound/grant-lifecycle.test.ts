@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Verb } from '../../../src/commands/verbs';
-import { startBotEnv, type BotEnv } from '../../support/bot-env';
+import type { BotEnv } from '../../support/bot-env';
 import type { ConnectorCall } from '../../support/fake-connector';
+import { twoInstancesForEachTest } from '../../support/two-instances';
 import { replyTo } from '../approvals/approvals-env';
 import { cardOf, cardText, clickInChat, exchangeWrites, invokeCard, personalChat, postedTo, requestIdOf, textOf, verbsOf } from '../approvals/helpers';
 
@@ -16,23 +14,8 @@ describe('time-bound grants across two bot instances (e2e)', function () {
   this.timeout(30_000);
   let first: BotEnv;
   let second: BotEnv;
-  let dir: string;
-  let offset = 0;
-
-  beforeEach(async () => {
-    offset = 0;
-    dir = mkdtempSync(join(tmpdir(), 'smb-time-bound-'));
-    const clock = { now: () => new Date(Date.now() + offset) };
-    const store = `sqlite:${join(dir, 'shared.db')}`;
-    const env = { MAX_GRANT_DAYS: '30' };
-    first = await startBotEnv({ clock, store, env });
-    second = await startBotEnv({ clock, store, env, sim: first.sim });
-  });
-  afterEach(async () => {
-    await second?.close();
-    await first?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  let moveClock: (ms: number) => void;
+  twoInstancesForEachTest((instances) => ({ first, second, moveClock } = instances), { MAX_GRANT_DAYS: '30' });
 
   /** Both instances sweep at once, as their timers would after the clock moved on. */
   const sweepBoth = () => Promise.all([first.bot.sweep(), second.bot.sweep(), first.bot.sweep()]);
@@ -50,7 +33,7 @@ describe('time-bound grants across two bot instances (e2e)', function () {
     invokeCard(await clickInChat(first, megan, Verb.approve, { requestId }));
     await first.connector.waitFor(doneUpdate(requestId));
 
-    offset = 12 * DAY_MS + MINUTE_MS;
+    moveClock(12 * DAY_MS + MINUTE_MS);
     await sweepBoth();
     await sweepBoth();
     await first.connector.waitFor(() => extensionCards(personalChat(bob)).length > 0);
@@ -70,12 +53,12 @@ describe('time-bound grants across two bot instances (e2e)', function () {
     await first.connector.waitFor(doneUpdate(extensionId));
     await first.clearJournal();
 
-    offset = 14 * DAY_MS + 2 * MINUTE_MS;
+    moveClock(14 * DAY_MS + 2 * MINUTE_MS);
     await sweepBoth();
     assert.deepEqual(exchangeWrites(await first.journal()), [], 'the extension keeps the access past the first end');
     assert.equal(endedMessages(personalChat(bob)).length, 0);
 
-    offset = 28 * DAY_MS + 3 * MINUTE_MS;
+    moveClock(28 * DAY_MS + 3 * MINUTE_MS);
     await sweepBoth();
     await sweepBoth();
     assert.deepEqual(exchangeWrites(await first.journal()).map((w) => w.cmdlet), ['Remove-MailboxPermission', 'Remove-RecipientPermission']);
