@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../src/simulator';
@@ -8,6 +7,7 @@ import { cardAction, personalMessage, type Speaker } from '../test/support/activ
 import { FakeConnector, type ConnectorCall } from '../test/support/fake-connector';
 import { simulatorSettings } from '../test/support/tenant-config';
 import { writeBenchSeed } from './bench-seed';
+import { freePort, stopProcess, waitForHealth } from './bot-child';
 import type { Interval, JournalEntry } from './stats';
 
 const ROOT = join(__dirname, '..');
@@ -25,6 +25,8 @@ export interface Bench {
   say(from: Speaker, text: string): Promise<{ status: number }>;
   click(from: Speaker, verb: string, data: unknown): Promise<{ status: number }>;
   setLatency(latencyMs: number): Promise<void>;
+  /** Changes the simulator's fault and throttling settings (`POST /__admin/faults`). */
+  setFaults(faults: Readonly<Record<string, number>>): Promise<void>;
   allowedRates(): Promise<AllowedRates>;
   journal(): Promise<JournalEntry[]>;
   /** The bot's outbound calls to the tenant since the last time this was asked. */
@@ -35,13 +37,18 @@ export interface Bench {
   close(): Promise<void>;
 }
 
+export interface BenchOptions {
+  /** Writes the tenant's seed into the directory and returns its path (default: the benchmark tenant). */
+  readonly seed?: (dir: string) => string;
+}
+
 /**
  * The real bot in its own Node process (as deployed, so it has a core to itself), talking HTTPS to the simulated
  * tenant and HTTP to a fake Bot Connector, both in this process, which also plays Teams.
  */
-export async function startBench(): Promise<Bench> {
+export async function startBench(options: BenchOptions = {}): Promise<Bench> {
   const dir = mkdtempSync(join(tmpdir(), 'smb-bench-'));
-  const sim = await startSimulator({ seed: writeBenchSeed(dir), port: 0 });
+  const sim = await startSimulator({ seed: (options.seed ?? writeBenchSeed)(dir), port: 0 });
   const connector = await new FakeConnector().start();
   const port = await freePort();
   const bot = startBotProcess(sim, port, dir);
@@ -65,6 +72,11 @@ export async function startBench(): Promise<Bench> {
     return { status: response.status };
   };
   const admin = (path: string, init?: RequestInit) => fetch(`${sim.url}/__admin/${path}`, init);
+  const setFaults = async (faults: Readonly<Record<string, number>>) => {
+    const response = await admin('faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+    if (!response.ok) throw new Error(`faults refused: ${response.status}`);
+    await response.arrayBuffer();
+  };
   return {
     sim,
     connector,
@@ -75,11 +87,8 @@ export async function startBench(): Promise<Bench> {
     },
     say: (from, text) => post(personalMessage(from, text, where)),
     click: (from, verb, data) => post(cardAction(from, verb, data, where)),
-    async setLatency(latencyMs) {
-      const response = await admin('faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs }) });
-      if (!response.ok) throw new Error(`faults refused: ${response.status}`);
-      await response.arrayBuffer();
-    },
+    setLatency: (latencyMs) => setFaults({ latencyMs }),
+    setFaults,
     async allowedRates() {
       return ((await (await admin('faults')).json()) as { allowedRates: AllowedRates }).allowedRates;
     },
@@ -112,34 +121,5 @@ function startBotProcess(sim: RunningSimulator, port: number, dir: string): Chil
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-}
-
-async function waitForHealth(url: string, bot: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (bot.exitCode !== null) throw new Error(`the bot exited with code ${bot.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the bot did not start within 30 s');
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
