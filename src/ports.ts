@@ -73,6 +73,8 @@ export interface RequestFilter {
   readonly statuses?: readonly RequestStatus[];
   readonly approverId?: string;
   readonly mailboxId?: string;
+  /** Requests whose result is recorded but not yet audited and told (their `followUp` claim is still set). */
+  readonly awaitingFollowUp?: true;
 }
 
 /**

@@ -95,6 +95,7 @@ export class AzureTableStore implements Store {
     }
     if (filter.mailboxId !== undefined) clauses.push(odata`mailboxId eq ${filter.mailboxId}`);
     if (filter.approverId !== undefined) clauses.push(`${approverFlag(filter.approverId)} eq true`);
+    if (filter.awaitingFollowUp) clauses.push('followUpPending eq true');
     const rows = await this.query(this.tables.requests, clauses.join(' and '));
     return rows
       .map(toRequest)
@@ -236,7 +237,7 @@ export class AzureTableStore implements Store {
   }
 }
 
-/** An entity holds at most 252 properties; the rest carry the status, mailbox and body. */
+/** An entity holds at most 252 properties; the rest carry the status, mailbox, follow-up flag and body. */
 const MAX_APPROVERS = 200;
 
 function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record<string, unknown>> & { writeId: string } {
@@ -253,6 +254,8 @@ function requestEntity(body: Omit<ChangeRequest, 'version'>): TableEntity<Record
     status: body.status,
     mailboxId: body.change.mailbox.id,
     createdAt: body.createdAt,
+    // A filterable copy of "followUp is set"; rows written before it existed lack it and never match.
+    followUpPending: body.followUp !== undefined,
     ...flags,
     ...jsonChunks(JSON.stringify(body), `Request ${body.id}`),
   };

@@ -52,6 +52,10 @@ const MIGRATIONS: readonly string[] = [
     until_ms INTEGER NOT NULL
   );
   `,
+  // Keyed by status so the planner picks it for the sweep's `status IN (…)`; it holds only the few unfinished follow-ups.
+  `
+  CREATE INDEX requests_awaiting_follow_up ON requests (status) WHERE json_extract(body, '$.followUp') IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

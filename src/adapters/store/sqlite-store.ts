@@ -93,6 +93,8 @@ export class SqliteStore implements Store {
       where.push("EXISTS (SELECT 1 FROM json_each(body, '$.approverIds') WHERE value = ?)");
       params.push(filter.approverId);
     }
+    // Written exactly as in the requests_awaiting_follow_up index, so SQLite can use it.
+    if (filter.awaitingFollowUp) where.push("json_extract(body, '$.followUp') IS NOT NULL");
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const sql = `SELECT version, body FROM requests ${clause} ORDER BY created_at, id`;
     return this.all<RequestRow>(sql, ...params).map(toRequest);

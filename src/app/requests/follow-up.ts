@@ -31,8 +31,8 @@ export async function followUp(deps: Deps, request: ChangeRequest, audit: 'appen
 /** Carried-out or failed requests whose follow-up was cut short (its instance died) and is free to take. */
 export async function abandonedFollowUps(deps: Deps): Promise<ChangeRequest[]> {
   const now = deps.clock.now().getTime();
-  const finished = await deps.store.listRequests({ statuses: ['done', 'failed'] });
-  return finished.filter((r) => r.followUp !== undefined && Date.parse(r.followUp.leaseUntil) <= now);
+  const untold = await deps.store.listRequests({ statuses: ['done', 'failed'], awaitingFollowUp: true });
+  return untold.filter((r) => r.followUp !== undefined && Date.parse(r.followUp.leaseUntil) <= now);
 }
 
 /** Takes over an abandoned follow-up (one conditional write, so one instance does it) and finishes it. */

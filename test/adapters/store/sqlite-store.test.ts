@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../../src/adapters/store/sqlite-schema';
 import { SqliteStore } from '../../../src/adapters/store/sqlite-store';
 import { AppError } from '../../../src/domain/errors';
 import { aRequest } from './store-fixtures';
@@ -44,8 +45,31 @@ describe('SqliteStore', () => {
     await new SqliteStore(path).close();
     const raw = new Database(path, { readonly: true });
     assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
-    assert.deepEqual(raw.prepare('SELECT version FROM schema_version').all(), [{ version: 1 }]);
+    assert.deepEqual(raw.prepare('SELECT version FROM schema_version').all(), [{ version: SCHEMA_VERSION }]);
     raw.close();
+  });
+
+  it('keeps its requests and indexes unfinished follow-ups when a schema 1 file is opened', async () => {
+    const path = freshFile();
+    const first = new SqliteStore(path);
+    const followUp = { leaseOwner: 'instance-a', leaseUntil: '2026-01-02T00:01:00.000Z' };
+    const untold = await first.createRequest(aRequest({ status: 'done', followUp }));
+    await first.close();
+    const raw = new Database(path);
+    raw.exec('DROP INDEX requests_awaiting_follow_up; UPDATE schema_version SET version = 1');
+    raw.close();
+
+    const upgraded = new SqliteStore(path);
+    assert.deepEqual(await upgraded.listRequests({ statuses: ['done', 'failed'], awaitingFollowUp: true }), [untold]);
+    await upgraded.close();
+    const check = new Database(path, { readonly: true });
+    const plan = check
+      .prepare(`EXPLAIN QUERY PLAN SELECT version, body FROM requests
+        WHERE status IN ('done', 'failed') AND json_extract(body, '$.followUp') IS NOT NULL ORDER BY created_at, id`)
+      .all() as { detail: string }[];
+    assert.ok(plan.some((step) => step.detail.includes('requests_awaiting_follow_up')), JSON.stringify(plan));
+    assert.deepEqual(check.prepare('SELECT version FROM schema_version').all(), [{ version: SCHEMA_VERSION }]);
+    check.close();
   });
 
   it('refuses with unavailable when the file was written by a newer schema', () => {
