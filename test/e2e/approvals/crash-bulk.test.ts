@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ExchangeClient } from '../../../src/adapters/exchange/exchange-client';
 import { ExchangeOnline } from '../../../src/adapters/exchange/exchange-online';
@@ -48,6 +49,8 @@ describe('a bot process killed with 100 approvals in flight (e2e)', function () 
     const bot = await rig.startBot({ EXECUTION_LEASE_SECONDS: '2', SWEEP_INTERVAL_SECONDS: '1' });
     const approve = (request: ChangeRequest) => bot.post(chatClick({ sim, connector }, ownerOf(plan, request), Verb.approve, { requestId: request.id }));
     const killed = new AbortController();
+    // Every pending click waits on this one signal.
+    setMaxListeners(REQUESTS, killed.signal);
     const clicks = approveAll(filed, approve, killed.signal);
     await eventually('half the decisions and some changes', async () => {
       const now = await snapshot();
