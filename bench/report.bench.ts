@@ -2,10 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSeed } from '../src/simulator/generate';
 import { startBench, type Bench } from './harness';
+import { saturatedBatchRate } from './saturated-batches';
 import { serialPermissionsRate } from './serial-permissions';
 
 export const REPORT_MAILBOXES = 4_000;
 export const SERIAL_SAMPLE = 200;
+/** Mailboxes read by the saturating clients that measure the simulator's ceiling (a few seconds' worth). */
+export const CEILING_SAMPLE = 600;
 /** Get-Mailbox, Get-MailboxPermission, Get-RecipientPermission and Get-MailboxStatistics. */
 export const CMDLETS_PER_MAILBOX = 4;
 const ITEMS_PER_BATCH = 10;
@@ -20,6 +23,8 @@ export interface ReportFigures {
   readonly perSecond: number;
   readonly allowed: AllowedReportRate;
   readonly serialPerSecond: number;
+  /** The most mailboxes per second clients doing nothing but full `$batch`es got through, measured in the same run. */
+  readonly ceilingPerSecond: number;
   readonly refused: number;
   /** Mean time the bot waited for an Exchange `$batch` answer, and how busy it kept the concurrent slots. */
   readonly batchRoundTripMs: number;
@@ -54,6 +59,7 @@ export async function benchReport(latencyMs: number): Promise<ReportFigures> {
     const app = bench.sim.seed.apps[0]!;
     const tenant = { url: bench.sim.url, tenantId: bench.sim.tenantId, clientId: app.clientId, clientSecret: app.clientSecret };
     const serialPerSecond = await serialPermissionsRate(tenant, addresses.slice(0, SERIAL_SAMPLE));
+    const ceilingPerSecond = await saturatedBatchRate(tenant, addresses.slice(0, CEILING_SAMPLE), settings.exoConcurrency);
     await bench.clearJournal();
     await bench.tenantCalls();
 
@@ -72,6 +78,7 @@ export async function benchReport(latencyMs: number): Promise<ReportFigures> {
       perSecond: addresses.length / seconds,
       allowed,
       serialPerSecond,
+      ceilingPerSecond,
       refused,
       batchRoundTripMs: busyMs / batches.length,
       slotsBusy: busyMs / (settings.exoConcurrency * seconds * 1000),
