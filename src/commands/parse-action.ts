@@ -60,19 +60,37 @@ function startRequest(fields: Fields): Command {
 
 /** A review card names each choice input `review-<trustee object id>`; Teams merges the inputs into the data. */
 export const REVIEW_INPUT_PREFIX = 'review-';
+/** The compact review card's one multi-select input: the ids ticked for removal, comma-separated. */
+export const REVIEW_REMOVE_INPUT = 'review-remove';
 const MAX_REVIEW_CHOICES = 500;
 
-/** Keep/Remove per trustee id; other fields are ignored, and a value other than keep/remove marks the card as damaged. */
+/**
+ * Keep/Remove per trustee id, from the per-trustee inputs or the compact card's removal list; other fields
+ * are ignored, and a value other than keep/remove (or a listed id that is no object id) marks the card as
+ * damaged. A trustee the card did not send is left out, which means kept.
+ */
 function reviewChoices(data: Fields, inputs: Fields): Record<string, 'keep' | 'remove'> {
   const choices: Record<string, 'keep' | 'remove'> = {};
-  const fields = Object.entries({ ...data, ...inputs }).filter(([name]) => name.startsWith(REVIEW_INPUT_PREFIX));
-  if (fields.length > MAX_REVIEW_CHOICES) throw new AppError('invalid', STALE);
+  const merged = { ...data, ...inputs };
+  const fields = Object.entries(merged).filter(([name]) => name.startsWith(REVIEW_INPUT_PREFIX) && name !== REVIEW_REMOVE_INPUT);
+  const removals = removalList(merged[REVIEW_REMOVE_INPUT]);
+  if (fields.length + removals.length > MAX_REVIEW_CHOICES) throw new AppError('invalid', STALE);
   for (const [name, value] of fields) {
     const trusteeId = name.slice(REVIEW_INPUT_PREFIX.length);
     if (!GUID.test(trusteeId) || (value !== 'keep' && value !== 'remove')) throw new AppError('invalid', STALE);
     choices[trusteeId.toLowerCase()] = value;
   }
+  for (const trusteeId of removals) choices[trusteeId.toLowerCase()] = 'remove';
   return choices;
+}
+
+/** Teams sends a multi-select's value as one comma-separated string; nothing ticked arrives as "" or not at all. */
+function removalList(value: unknown): readonly string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value !== 'string' || value.length > MAX_REVIEW_CHOICES * 40) throw new AppError('invalid', STALE);
+  const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (ids.some((trusteeId) => !GUID.test(trusteeId))) throw new AppError('invalid', STALE);
+  return ids;
 }
 
 /**

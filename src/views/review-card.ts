@@ -3,13 +3,21 @@ import type { ReviewRemoval } from '../app/outcome';
 import type { AccessReview, ReviewEntry } from '../domain/access-review';
 import type { ChangeRequest } from '../domain/change-request';
 import { listWords } from '../domain/rights-text';
-import { REVIEW_INPUT_PREFIX } from '../commands/parse-action';
+import { REVIEW_INPUT_PREFIX, REVIEW_REMOVE_INPUT } from '../commands/parse-action';
 import { mailboxText, rightNames } from './format';
 import { render } from './render';
+import { compactReviewData } from './review-compact';
 import type { View } from './view';
 
 /** Group members named on the card; the rest are counted. */
 const MEMBERS_SHOWN = 10;
+/**
+ * Above this many trustees, or this many bytes, the card lists everyone in one multi-select instead of a
+ * Keep/Remove per trustee: each of those takes about 500 bytes (more for a group with its members), and
+ * Teams refuses a card over 28 KB.
+ */
+const FULL_CARD_MAX_ENTRIES = 30;
+const FULL_CARD_MAX_BYTES = 22 * 1024;
 
 export interface ReviewCardData {
   readonly reviewId: string;
@@ -27,6 +35,13 @@ export interface ReviewCardData {
     readonly outcome: string;
   }[];
   readonly summary: string;
+  /** The compact form: one multi-select of the trustees to remove (open), or only the removals (submitted). */
+  readonly compact: boolean;
+  readonly removeInputId: string;
+  readonly removeLabel: string;
+  readonly choices: readonly { readonly title: string; readonly value: string }[];
+  /** How many trustees the compact card could not hold, and what becomes of them. */
+  readonly notShown: string;
 }
 
 export interface ReviewViewOptions {
@@ -36,8 +51,23 @@ export interface ReviewViewOptions {
   readonly reminder?: boolean;
 }
 
-/** The review: Keep/Remove per direct trustee while open; once submitted, what became of each. */
+/**
+ * The review: Keep/Remove per direct trustee while open; once submitted, what became of each. A review
+ * too big for that gets the compact form (see review-compact.ts).
+ */
 export function reviewView(review: AccessReview, options: ReviewViewOptions = {}): View {
+  const data = fullReviewData(review, options);
+  const full = renderReview(data);
+  if (review.entries.length <= FULL_CARD_MAX_ENTRIES && sizeOf(full) <= FULL_CARD_MAX_BYTES) return full;
+  const removedIds = new Set((options.removals ?? []).map((removal) => removal.trustee.id));
+  const intro = data.open ? introText(review, options.reminder === true, true) : data.intro;
+  return renderReview(compactReviewData(review, { ...data, intro }, removedIds, (compact) => sizeOf(renderReview(compact))));
+}
+
+/** What Teams counts against its limit: the card with its text fallback. */
+const sizeOf = (view: View): number => Buffer.byteLength(JSON.stringify(view.card)) + Buffer.byteLength(view.text);
+
+function fullReviewData(review: AccessReview, options: ReviewViewOptions): ReviewCardData {
   const open = review.status === 'open';
   const removals = new Map((options.removals ?? []).map((removal) => [removal.trustee.id, removal]));
   const entries = review.entries.map((entry) => ({
@@ -57,16 +87,30 @@ export function reviewView(review: AccessReview, options: ReviewViewOptions = {}
     open,
     entries,
     summary: open ? '' : summaryText(review, options.removals ?? []),
+    compact: false,
+    removeInputId: REVIEW_REMOVE_INPUT,
+    removeLabel: '',
+    choices: [],
+    notShown: '',
   };
-  const lines = entries.map((e) => `- ${e.name} (${e.detail})${e.members ? ` ${e.members}` : ''}${e.outcome ? `: ${e.outcome}` : ''}`);
-  const text = [data.title, data.notice, data.intro, ...lines, data.summary].filter(Boolean).join('\n');
+  return data;
+}
+
+function renderReview(data: ReviewCardData): View {
+  const lines = data.entries.map((e) => `- ${e.name} (${e.detail})${e.members ? ` ${e.members}` : ''}${e.outcome ? `: ${e.outcome}` : ''}`);
+  // A client that shows only the text cannot tick anything: the compact list is counted, not repeated.
+  const choices = data.choices.length > 0 ? `${data.choices.length} people and groups to choose from on the card.` : '';
+  const text = [data.title, data.notice, data.intro, data.removeLabel, ...lines, choices, data.notShown, data.summary].filter(Boolean).join('\n');
   return { card: render<ReviewCardData>(template, data), text };
 }
 
-function introText(review: AccessReview, reminder: boolean): string {
+function introText(review: AccessReview, reminder: boolean, compact = false): string {
   const due = review.dueAt ? ` Please submit by ${review.dueAt.slice(0, 10)}.` : '';
   const lead = reminder ? 'This review is not finished yet.' : 'Everyone with access to this mailbox, directly or through a group.';
-  return `${lead} Keep or remove each person or group, then submit: removals are carried out once you submit, and removing your own access goes to another approver.${due}`;
+  const how = compact
+    ? 'Tick each person or group to remove, then submit; everyone left unticked is kept. Removing a group takes away the access of everyone it brings in. Removals are carried out once you submit'
+    : 'Keep or remove each person or group, then submit: removals are carried out once you submit';
+  return `${lead} ${how}, and removing your own access goes to another approver.${due}`;
 }
 
 /** People in a granted group lose access only with the group's grant; the card says so. */

@@ -12,7 +12,7 @@ import { settingChanges } from '../views/setting-fixtures';
 import { grantEndingView } from '../../src/views/grant-ending-card';
 import { reportSummaryView } from '../../src/views/report-card';
 import { reviewView } from '../../src/views/review-card';
-import { openReview, submittedReview } from '../views/fixtures';
+import { bigReview, openReview, submittedReview } from '../views/fixtures';
 
 const CARDS_DIR = join(__dirname, '..', '..', 'cards');
 const ALLOWED_ACTIONS = new Set(['Action.Execute', 'Action.ShowCard']);
@@ -54,6 +54,10 @@ const renderedExamples: Record<string, readonly View[]> = {
     reviewView(openReview, { reminder: true }),
     reviewView(submittedReview, { removals: [{ trustee: openReview.entries[0]!.trustee, request: { ...requests.done, id: 'rev-1-0a1b2c3d4e5f' } }] }),
     reviewView({ ...submittedReview, entries: [] }, { notice: 'Already submitted by Dana Park on 2026-11-26: nothing new was filed.' }),
+    // The compact form of a review too big for a Keep/Remove per trustee: all on the card, then not all.
+    reviewView(bigReview(80, 'Temp Worker'), { reminder: true }),
+    reviewView(bigReview(300, 'Lorem ipsum dolor sit amet '.repeat(8))),
+    reviewView({ ...submittedReview, entries: bigReview(80, 'Temp Worker').entries }, { removals: [{ trustee: bigReview(80, 'Temp Worker').entries[3]!.trustee }] }),
   ],
   'report.json': [
     show(outcomes['report-progress']),

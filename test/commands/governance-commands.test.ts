@@ -67,6 +67,20 @@ describe('governance commands', () => {
     });
   });
 
+  it('reads the compact review card\'s review-remove list as a removal of each id, and nothing ticked as no choice', () => {
+    const other = '4c644898-6d1f-4e79-8db7-856aedf29b35';
+    const data = { reviewId: 'rev1', 'review-remove': ` ${GUID.toUpperCase()},${other} ,` };
+    assert.deepEqual(parseAction(Verb.submitReview, data), { kind: 'submit-review', reviewId: 'rev1', choices: { [GUID]: 'remove', [other]: 'remove' } });
+    assert.deepEqual(parseAction(Verb.submitReview, { reviewId: 'rev1' }, { 'review-remove': '' }), { kind: 'submit-review', reviewId: 'rev1', choices: {} });
+  });
+
+  it('refuses a review-remove list that names something other than object ids, or is not text', () => {
+    assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', 'review-remove': `${GUID},everyone` }), /out of date/);
+    assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', 'review-remove': [GUID] }), /out of date/);
+    const tooMany = Array.from({ length: 501 }, () => GUID).join(',');
+    assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', 'review-remove': tooMany }), /out of date/);
+  });
+
   it('refuses a review submission whose choice is neither keep nor remove, or names no object id', () => {
     assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', [`review-${GUID}`]: 'delete-all' }), /out of date/);
     assert.throws(() => parseAction(Verb.submitReview, { reviewId: 'rev1', 'review-bob': 'remove' }), /out of date/);

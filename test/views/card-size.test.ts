@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Outcome } from '../../src/app/outcome';
 import { requestCard, viewOutcome } from '../../src/views';
 import { sizeInBytes } from './card-inspect';
-import { ann, bigReport, outcomes, reachable, requestIn, requests } from './fixtures';
+import { ann, bigReport, bigReview, outcomes, reachable, requestIn, requests } from './fixtures';
 
 const TEAMS_CARD_LIMIT = 28 * 1024;
 const long = (length: number): string => 'Lorem ipsum dolor sit amet '.repeat(Math.ceil(length / 27)).slice(0, length);
@@ -26,6 +26,12 @@ const oversized: Record<string, Outcome> = {
   'my mailboxes with 300 entries': {
     ...outcomes['my-mailboxes'],
     mailboxes: Array.from({ length: 300 }, (_, i) => ({ ...reachable[0]!, mailbox: { ...reachable[0]!.mailbox, displayName: `${long(100)} ${i}` } })),
+  },
+  'a review of 300 trustees with long names': { kind: 'access-review', review: bigReview(300, long(200)), removals: [] },
+  'a submitted review of 300 trustees with long names, all removed': {
+    kind: 'access-review',
+    review: { ...bigReview(300, long(200)), status: 'submitted' },
+    removals: bigReview(300, long(200)).entries.map((entry, i) => ({ trustee: entry.trustee, request: { ...requests.done, id: `rev-1-${i}` } })),
   },
 };
 

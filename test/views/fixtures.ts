@@ -152,6 +152,15 @@ export const openReview: AccessReview = {
   status: 'open',
 };
 
+/** The open review with `count` direct trustees named `<name> <n>`, users and groups in turn as above. */
+export function bigReview(count: number, name: string): AccessReview {
+  const entries = Array.from({ length: count }, (_, i) => {
+    const entry = openReview.entries[i % openReview.entries.length]!;
+    return { ...entry, trustee: { ...entry.trustee, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, displayName: `${name} ${i}` } };
+  });
+  return { ...openReview, entries };
+}
+
 export const submittedReview: AccessReview = {
   ...openReview,
   status: 'submitted',
