@@ -62,6 +62,7 @@ export class MailboxAdapter extends CloudAdapter {
 }
 
 type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type UserTokenClient = Awaited<ReturnType<Authentication['createUserTokenClient']>>;
 const CLIENTS_KEPT = 100;
 
 /**
@@ -85,13 +86,30 @@ function resilient(authentication: Authentication, pacer: OutboundPacer, log: Lo
         return client;
       },
     });
+  const tokenClients = new Map<string, UserTokenClient>();
   return Object.assign(Object.create(authentication) as Authentication, {
+    // botbuilder also builds a user-token client (another HTTP pipeline) on every turn, though only sign-in
+    // prompts use it; it holds nothing but the app id and that app's credentials, so one per app id serves all.
+    createUserTokenClient: async (identity: Parameters<Authentication['createUserTokenClient']>[0]) => {
+      const key = JSON.stringify(appIdOf(identity) ?? null);
+      const known = tokenClients.get(key);
+      if (known) return known;
+      const client = await authentication.createUserTokenClient(identity);
+      if (tokenClients.size >= CLIENTS_KEPT) tokenClients.delete(tokenClients.keys().next().value!);
+      tokenClients.set(key, client);
+      return client;
+    },
     createConnectorFactory: (identity: Parameters<Authentication['createConnectorFactory']>[0]) => wrap(authentication.createConnectorFactory(identity)),
     authenticateRequest: async (...args: Parameters<Authentication['authenticateRequest']>) => {
       const result = await authentication.authenticateRequest(...args);
       return result.connectorFactory ? { ...result, connectorFactory: wrap(result.connectorFactory) } : result;
     },
   });
+}
+
+/** The app a turn is for, as botbuilder reads it to build the user-token client: the audience, else the appid claim. */
+function appIdOf(identity: Parameters<Authentication['createUserTokenClient']>[0]): string | undefined {
+  return identity.getClaimValue('aud') ?? identity.getClaimValue('appid') ?? undefined;
 }
 
 function isTokenRejection(error: unknown): boolean {
