@@ -118,8 +118,13 @@ export class AzureTableStore implements Store {
       ['create', timeRow],
     ];
     if (entry.hash !== undefined) {
-      if (await this.find(this.tables.audit, partitionKey, idRow.rowKey)) return;
-      const head = await this.find(this.tables.audit, partitionKey, AUDIT_HEAD_ROW);
+      // Both rows are read at once (one round trip, not two, on every chained append); the head is only used
+      // when the entry is not there yet, and its failure counts only then.
+      const existing = this.find(this.tables.audit, partitionKey, idRow.rowKey);
+      const headRead = this.find(this.tables.audit, partitionKey, AUDIT_HEAD_ROW);
+      headRead.catch(() => undefined);
+      if (await existing) return;
+      const head = await headRead;
       if ((entry.prevHash ?? '') !== String(head?.['hash'] ?? '')) throw staleChain(entry.mailboxId);
       const headRow = { partitionKey, rowKey: AUDIT_HEAD_ROW, hash: entry.hash };
       actions.push(head ? ['update', headRow, 'Replace', { etag: head.etag }] : ['create', headRow]);
