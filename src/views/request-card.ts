@@ -2,7 +2,7 @@ import template from '../../cards/request.json';
 import type { ChangeRequest, PrincipalRef } from '../domain/change-request';
 import type { Viewer } from '../app/outcome';
 import { changeText, dayText, grantAutomappingText, mailboxText, rightNames } from './format';
-import { render } from './render';
+import { renderPlain } from './render';
 import { statusLine, type StatusStyle } from './request-status';
 import type { View } from './view';
 import { isSettingChange } from '../domain/setting-change';
@@ -37,7 +37,7 @@ export interface RequestCardData {
 /** The approval / status card of a request, as `viewer` sees it. */
 export function requestCard(request: ChangeRequest, viewer: Viewer, notice?: string): View {
   const data = requestCardData(request, viewer, notice);
-  return { card: render(template, data), text: requestText(data) };
+  return { card: renderPlain(template, data), text: requestText(data) };
 }
 
 /** The requester first, so they keep a live card even when there are more approvers than Teams allows. */
