@@ -14,7 +14,7 @@ export interface SweepOptions {
 }
 
 export interface RequestSweeps {
-  /** One sweep now: resume unfinished executions, and (when this instance holds the lease) expire, end and remind. */
+  /** One sweep now, settled with the executions it resumed: resume unfinished executions, and (when this instance holds the lease) expire, end and remind. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -24,8 +24,10 @@ const LEASE = 'request-sweeps';
 /** Background upkeep of requests; with several instances, one holds the scheduler lease at a time. */
 export function startRequestSweeps(deps: Deps, executor: RequestExecutor, options: SweepOptions): RequestSweeps {
   let running: Promise<void> = Promise.resolve();
+  let resuming: Promise<unknown> = Promise.resolve();
   const sweep = async () => {
-    await executor.resumePending();
+    // Resumed executions go on beside the rest: a backlog after a crash must not hold up ending grants.
+    resuming = executor.resumePending().catch((error: unknown) => deps.log.error('resuming executions failed', { error }));
     await resumeReports(deps, options.owner);
     const leaseMs = options.intervalMs * 2;
     if (!(await deps.store.acquireLease(LEASE, options.owner, leaseMs, deps.clock.now()))) return;
@@ -44,10 +46,13 @@ export function startRequestSweeps(deps: Deps, executor: RequestExecutor, option
     sweep: async () => {
       tick();
       await running;
+      await resuming;
+      await executor.idle();
     },
     async stop() {
       clearInterval(timer);
       await running;
+      await resuming;
       await executor.idle();
       await reportsIdle();
       await deps.store.releaseLease(LEASE, options.owner);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { revokeEndedGrants, startRequestSweeps } from '../../../src/app/requests';
-import { approvedGrantForDays, freshHarnessForEachTest, INFO_ID, writes, type Harness } from './harness';
+import { decide, requestGrant, revokeEndedGrants, startRequestSweeps, type RequestExecutor } from '../../../src/app/requests';
+import { actor, approvedGrantForDays, freshHarnessForEachTest, INFO_ID, people, writes, type Harness } from './harness';
 
 const REMOVALS = ['Remove-MailboxPermission', 'Remove-RecipientPermission'];
 
@@ -54,4 +54,34 @@ describe('time-bound grants', () => {
     assert.equal((await h.temp.store.getRequest(id))?.status, 'done');
     assert.deepEqual(writes(await h.cmdlets()), []);
   });
+
+  it('ends a grant on the sweep while a resumed execution is still waiting on Exchange', async function () {
+    this.timeout(30_000);
+    const ended = await grantForDays(1);
+    const stalled = await approvedButNotStarted(h);
+    h.clock.advanceDays(2);
+    await h.tenant.setFaults({ latencyMs: 1_500 });
+    const sweeps = startRequestSweeps(h.deps, h.executor, { owner: 'instance-a', intervalMs: 60_000 });
+    try {
+      while ((await h.temp.store.getRequest(ended))?.status !== 'revoked') await delay(50);
+      assert.equal((await h.temp.store.getRequest(stalled))?.status, 'executing', 'the grant ended before the resumed change finished');
+      await sweeps.sweep();
+      assert.equal((await h.temp.store.getRequest(stalled))?.status, 'done');
+    } finally {
+      await sweeps.stop();
+    }
+  });
 });
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Dana's access to info@, approved by Adele on an instance that died before running it. */
+async function approvedButNotStarted(h: Harness): Promise<string> {
+  const outcome = await requestGrant(h.deps, actor(people.dana), {
+    kind: 'request-grant', person: 'dana@', mailbox: 'info@', rights: ['full-access', 'send-as'], automapping: true,
+  });
+  if (outcome.kind !== 'request-created') throw new Error(`expected a request, got ${outcome.kind}`);
+  const died: RequestExecutor = { run: async () => undefined, resumePending: async () => 0, idle: async () => undefined };
+  await decide({ ...h.deps, executor: died }, actor(people.adele), { kind: 'decide', requestId: outcome.request.id, verdict: 'approve' });
+  return outcome.request.id;
+}
