@@ -16,7 +16,11 @@ export async function isAdmin(deps: Deps, userId: string): Promise<boolean> {
 export async function approversOf(deps: Deps, mailbox: MailboxRef): Promise<readonly string[]> {
   const owners = await deps.store.getOwners(mailbox.id);
   const fromOwners = owners.length > 0 ? await enabledUsers(deps, owners) : [];
-  if (fromOwners.length > 0) return fromOwners;
+  return fromOwners.length > 0 ? fromOwners : adminIds(deps);
+}
+
+/** Object ids of the admins: the enabled transitive members of the admin group. */
+export async function adminIds(deps: Deps): Promise<readonly string[]> {
   const admins = await deps.directory.expandGroups([deps.policy.adminGroupId]);
   return unique((admins.get(deps.policy.adminGroupId) ?? []).filter((m) => m.user.accountEnabled).map((m) => m.user.id));
 }

@@ -1,19 +1,13 @@
 import type { Deps } from '../deps';
-import { approversOf } from '../roles';
+import { adminIds, approversOf } from '../roles';
 import { recordAudit } from '../requests/audit';
 import { executorOf } from '../requests/decide';
 import { isConflict } from '../requests/load';
 import { removalRequestId, type AccessReview, type ReviewEntry } from '../../domain/access-review';
 import type { Change, ChangeRequest, PrincipalRef } from '../../domain/change-request';
 import { describeChange } from '../../domain/rights-text';
-import { adminIds } from './reviewers';
 
 const DAY_MS = 86_400_000;
-
-/** Audit entries with ids derived from the request: a resumed submit appends them once, however often it runs. */
-function auditOnce(deps: Deps, entryId: string): Deps {
-  return { ...deps, newId: () => entryId };
-}
 
 /**
  * Files the removal of one reviewed trustee under an id derived from (review, trustee), so the store's
@@ -77,9 +71,9 @@ async function create(
 async function auditFiled(deps: Deps, request: ChangeRequest): Promise<void> {
   const { mailbox } = request.change;
   const what = describeChange(request.change);
-  await recordAudit(auditOnce(deps, `${request.id}-requested`), mailbox, { actor: request.requester, action: 'requested', detail: `${what}. ${request.reason ?? ''}`.trim(), outcome: 'info' }, request);
+  await recordAudit(deps, mailbox, { id: `${request.id}-requested`, actor: request.requester, action: 'requested', detail: `${what}. ${request.reason ?? ''}`.trim(), outcome: 'info' }, request);
   if (!request.decision) return;
-  await recordAudit(auditOnce(deps, `${request.id}-approved`), mailbox, { actor: request.decision.by, action: 'approved', detail: `${what}. Decided in the access review.` }, request);
+  await recordAudit(deps, mailbox, { id: `${request.id}-approved`, actor: request.decision.by, action: 'approved', detail: `${what}. Decided in the access review.` }, request);
 }
 
 /** The request stands even if the card could not be sent; approvers also find it with "pending". */

@@ -17,9 +17,3 @@ export async function scheduledReviewers(deps: Deps, mailbox: MailboxRef): Promi
   if ((await deps.store.getOwners(mailbox.id)).length === 0) return [];
   return approversOf(deps, mailbox);
 }
-
-/** The enabled members of the admin group. */
-export async function adminIds(deps: Deps): Promise<readonly string[]> {
-  const members = await deps.directory.expandGroups([deps.policy.adminGroupId]);
-  return [...new Set((members.get(deps.policy.adminGroupId) ?? []).filter((m) => m.user.accountEnabled).map((m) => m.user.id))];
-}

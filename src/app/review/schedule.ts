@@ -5,7 +5,8 @@ import type { Mailbox } from '../../domain/mailbox';
 import { send, underClaim } from './claim';
 import { followUp } from './follow-up';
 import { loadReview } from './review-store';
-import { adminIds, scheduledReviewers } from './reviewers';
+import { adminIds } from '../roles';
+import { scheduledReviewers } from './reviewers';
 import { SCHEDULE_ACTOR, openReview } from './start-review';
 
 const DAY_MS = 86_400_000;

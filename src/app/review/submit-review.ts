@@ -38,7 +38,8 @@ export async function submitReview(deps: Deps, actor: Actor, command: CommandOf<
   };
   await deps.store.putDocument(reviewKey(review.id), submitted);
   const kept = review.entries.length - chosen.length;
-  await recordAudit({ ...deps, newId: () => `${review.id}-submitted` }, review.mailbox, {
+  await recordAudit(deps, review.mailbox, {
+    id: `${review.id}-submitted`,
     actor: reviewer,
     action: 'review-submitted',
     detail: `Access review ${review.id}: ${chosen.length} to remove, ${kept} kept.`,
