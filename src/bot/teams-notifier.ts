@@ -117,11 +117,7 @@ export class TeamsNotifier implements Notifier {
   async grantEnded(request: ChangeRequest): Promise<void> {
     const change = request.change;
     const people = [change.kind === 'grant' && change.trustee.kind === 'user' ? change.trustee.id : undefined, request.decision?.by.id, request.requester.id];
-    const text = grantEndedText(request);
-    for (const id of new Set(people.filter((person): person is string => person !== undefined))) {
-      const reference = await this.personalReference(id);
-      if (reference) await this.send(reference, { type: 'message', text });
-    }
+    await this.sendToEach(people.filter((person): person is string => person !== undefined), { type: 'message', text: grantEndedText(request) });
   }
 
   async reportReady(userId: string, summary: ReportSummary): Promise<void> {
@@ -130,11 +126,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async reviewAssigned(review: AccessReview, userIds: readonly string[], reminder: boolean): Promise<void> {
-    const message = toMessage(reviewView(review, { reminder }));
-    for (const id of new Set(userIds)) {
-      const reference = await this.personalReference(id);
-      if (reference) await this.send(reference, message);
-    }
+    await this.sendToEach(userIds, toMessage(reviewView(review, { reminder })));
   }
 
   /** Goes where approvals for mailboxes without owners go: the approvals channel, else each admin's 1:1 chat. */
@@ -145,9 +137,14 @@ export class TeamsNotifier implements Notifier {
       await this.send(channelRoot(channel), { type: 'message', text });
       return;
     }
-    for (const id of new Set(adminIds)) {
+    await this.sendToEach(adminIds, { type: 'message', text });
+  }
+
+  /** The same message to each person's 1:1 chat, once per person. */
+  private async sendToEach(userIds: readonly string[], activity: Partial<Activity>): Promise<void> {
+    for (const id of new Set(userIds)) {
       const reference = await this.personalReference(id);
-      if (reference) await this.send(reference, { type: 'message', text });
+      if (reference) await this.send(reference, activity);
     }
   }
 
