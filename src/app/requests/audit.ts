@@ -9,6 +9,8 @@ export interface AuditFact {
   readonly action: string;
   readonly detail: string;
   readonly outcome?: AuditEntry['outcome'];
+  /** A fixed entry id makes the append idempotent: repeating it (a resumed step) adds nothing. */
+  readonly id?: string;
 }
 
 /** Instances racing for one mailbox's chain; each loser reads the new head and links again. */
@@ -18,7 +20,7 @@ const CHAIN_BACKOFF_MS = 20;
 /** Appends one entry about a mailbox (and the request, when there is one) to its hash-chained log. */
 export async function recordAudit(deps: Deps, mailbox: MailboxRef, fact: AuditFact, request?: ChangeRequest): Promise<void> {
   const entry = {
-    id: deps.newId(),
+    id: fact.id ?? deps.newId(),
     at: deps.clock.now().toISOString(),
     mailboxId: mailbox.id,
     mailboxAddress: mailbox.address,

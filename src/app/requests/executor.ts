@@ -140,7 +140,7 @@ async function finish(deps: Deps, options: ExecutorOptions, request: ChangeReque
   };
   const followUpBy = followUpClaim(deps, options);
   const saved = await writeIfUnchanged(deps, moveTo(request, ending.ok ? 'done' : 'failed', { execution, result, followUp: followUpBy }));
-  return saved && followUp(deps, saved, 'append');
+  return saved && followUp(deps, saved);
 }
 
 function isRetryable(error: unknown): boolean {

@@ -10,8 +10,6 @@ export interface FollowUpOptions {
   readonly leaseMs: number;
 }
 
-/** How far back a resumed follow-up looks for its audit entry: past whatever ran on the mailbox since. */
-const AUDIT_LOOKBACK = 500;
 const CLEAR_ATTEMPTS = 3;
 
 export function followUpClaim(deps: Deps, options: FollowUpOptions): FollowUpClaim {
@@ -22,8 +20,8 @@ export function followUpClaim(deps: Deps, options: FollowUpOptions): FollowUpCla
  * After the result is stored: one audit entry, then the cards and the requester, then the claim is cleared.
  * A crash in between leaves the claim, and `resumeFollowUp` does the rest once it runs out.
  */
-export async function followUp(deps: Deps, request: ChangeRequest, audit: 'append' | 'if-missing'): Promise<ChangeRequest> {
-  if (audit === 'append' || !(await isAudited(deps, request))) await auditResult(deps, request);
+export async function followUp(deps: Deps, request: ChangeRequest): Promise<ChangeRequest> {
+  await auditResult(deps, request);
   await notifyChanged(deps, request);
   return clearClaim(deps, request);
 }
@@ -38,26 +36,22 @@ export async function abandonedFollowUps(deps: Deps): Promise<ChangeRequest[]> {
 /** Takes over an abandoned follow-up (one conditional write, so one instance does it) and finishes it. */
 export async function resumeFollowUp(deps: Deps, options: FollowUpOptions, request: ChangeRequest): Promise<ChangeRequest | undefined> {
   const claimed = await writeIfUnchanged(deps, { ...request, followUp: followUpClaim(deps, options) });
-  return claimed && followUp(deps, claimed, 'if-missing');
+  return claimed && followUp(deps, claimed);
 }
 
 async function auditResult(deps: Deps, request: ChangeRequest): Promise<void> {
   const result = request.result;
   const ran = result && result.steps.length > 0 ? ` Ran: ${result.steps.join('; ')}.` : ' Nothing ran.';
   const ok = request.status === 'done';
+  const action = ok ? 'executed' : 'failed';
   await auditRequest(deps, request, {
+    // One id per result, so a follow-up resumed after a crash adds no second entry if the first one landed.
+    id: `${request.id}-${action}-${result?.at ?? ''}`,
     actor: request.decision?.by ?? request.requester,
-    action: ok ? 'executed' : 'failed',
+    action,
     detail: `${describeChange(request.change)}.${ran}${result?.error ? ` Error: ${result.error}` : ''}`,
     outcome: ok ? 'ok' : 'failed',
   });
-}
-
-/** Whether this result is already in the audit log (an attempt that told nobody may still have written it). */
-async function isAudited(deps: Deps, request: ChangeRequest): Promise<boolean> {
-  const action = request.status === 'done' ? 'executed' : 'failed';
-  const recent = await deps.store.listAudit(request.change.mailbox.id, AUDIT_LOOKBACK);
-  return recent.some((entry) => entry.requestId === request.id && entry.action === action && entry.at >= (request.result?.at ?? ''));
 }
 
 /** Drops the claim; another write in between (a reminder, a revocation) is read back and the claim dropped from it. */
