@@ -175,10 +175,10 @@ export class GraphDirectory implements Directory {
   }
 }
 
-/** Where a trustee name can be found: addresses are users (UPN) or groups (mail); ids any object; else a group name. */
 const userPath = (upn: string): string => `/users/${segment(upn)}?${query({ $select: USER_FIELDS })}`;
 const groupByMailPath = (mail: string): string => `/groups?${query({ $filter: `mail eq ${literal(mail)}`, $select: GROUP_FIELDS })}`;
 
+/** Where a trustee name can be found: addresses are users (UPN) or groups (mail); ids any object; else a group name. */
 function trusteePaths(name: string): string[] {
   if (GUID.test(name)) return [`/directoryObjects/${name}?${query({ $select: OBJECT_FIELDS })}`];
   if (name.includes('@')) return [userPath(name), groupByMailPath(name)];
