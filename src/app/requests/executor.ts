@@ -50,8 +50,8 @@ export function createExecutor(deps: Deps, options: ExecutorOptions): RequestExe
     async resumePending() {
       const now = deps.clock.now();
       const open = await deps.store.listRequests({ statuses: ['approved', 'executing'] });
-      const results = await Promise.all(open.filter((r) => isClaimable(r, now) && !running.has(r.id)).map((r) => run(r.id)));
-      const untold = (await abandonedFollowUps(deps)).filter((r) => !running.has(r.id));
+      const results = await Promise.all(open.filter((r) => isClaimable(r, now)).map((r) => run(r.id)));
+      const untold = await abandonedFollowUps(deps);
       await Promise.all(untold.map((r) => once(r.id, () => resumeFollowUp(deps, options, r))));
       return results.filter((r) => r !== undefined).length;
     },
