@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CloudAdapter, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log';
+import { BoundedMap } from '../bounded-map';
 import { activityProblem } from './activity-shape';
 import { makeResilient } from './connector-resilience';
 import { OutboundPacer } from './outbound-pacer';
@@ -71,7 +72,7 @@ const CLIENTS_KEPT = 100;
  * need; one client per app, service URL and audience serves them all (its credentials renew their own tokens).
  */
 function resilient(authentication: Authentication, pacer: OutboundPacer, log: Logger): Authentication {
-  const clients = new Map<string, ConnectorClient>();
+  const clients = new BoundedMap<string, ConnectorClient>(CLIENTS_KEPT);
   const wrap = (factory: ConnectorFactory): ConnectorFactory =>
     Object.assign(Object.create(factory) as ConnectorFactory, {
       create: async (serviceUrl: string, audience: string) => {
@@ -81,12 +82,11 @@ function resilient(authentication: Authentication, pacer: OutboundPacer, log: Lo
         if (known) return known;
         const client = await factory.create(serviceUrl, audience);
         if (!makeResilient(client, pacer)) log.warn('Teams calls go unpaced: the Bot Connector client has no pipeline to hook into');
-        if (clients.size >= CLIENTS_KEPT) clients.delete(clients.keys().next().value!);
         clients.set(key, client);
         return client;
       },
     });
-  const tokenClients = new Map<string, UserTokenClient>();
+  const tokenClients = new BoundedMap<string, UserTokenClient>(CLIENTS_KEPT);
   return Object.assign(Object.create(authentication) as Authentication, {
     // botbuilder also builds a user-token client (another HTTP pipeline) on every turn, though only sign-in
     // prompts use it; it holds nothing but the app id and that app's credentials, so one per app id serves all.
@@ -95,7 +95,6 @@ function resilient(authentication: Authentication, pacer: OutboundPacer, log: Lo
       const known = tokenClients.get(key);
       if (known) return known;
       const client = await authentication.createUserTokenClient(identity);
-      if (tokenClients.size >= CLIENTS_KEPT) tokenClients.delete(tokenClients.keys().next().value!);
       tokenClients.set(key, client);
       return client;
     },

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../bounded-map';
+
 const KEPT = 5_000;
 /** After this long a value is written again even if unchanged, so another instance's write never sticks for long. */
 const FRESH_MS = 10 * 60_000;
@@ -7,7 +9,7 @@ const FRESH_MS = 10 * 60_000;
  * service URL and the same chat reference on every activity) is not written to the store again.
  */
 export class UnchangedWrites {
-  private readonly written = new Map<string, { json: string; at: number }>();
+  private readonly written = new BoundedMap<string, { json: string; at: number }>(KEPT);
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -17,8 +19,6 @@ export class UnchangedWrites {
     const last = this.written.get(key);
     if (last?.json === json && this.now() - last.at < FRESH_MS) return;
     await write();
-    this.written.delete(key);
-    if (this.written.size >= KEPT) this.written.delete(this.written.keys().next().value!);
     this.written.set(key, { json, at: this.now() });
   }
 }

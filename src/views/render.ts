@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import { BoundedMap } from '../bounded-map';
 
 const BINDING = /\$\{[^}]*\}/;
 
@@ -20,7 +21,7 @@ export function render<T extends object>(template: object, data: T): object {
 }
 
 // Cards a busy chat asks for again and again (every refresh of a request card), kept as JSON per template and data.
-const rendered = new WeakMap<object, Map<string, string>>();
+const rendered = new WeakMap<object, BoundedMap<string, string>>();
 const RENDERED_KEPT = 500;
 
 /**
@@ -32,13 +33,12 @@ export function renderPlain<T extends object>(template: object, data: T): object
   const key = JSON.stringify(data);
   let byData = rendered.get(template);
   if (!byData) {
-    byData = new Map();
+    byData = new BoundedMap(RENDERED_KEPT);
     rendered.set(template, byData);
   }
   const known = byData.get(key);
   if (known !== undefined) return JSON.parse(known) as object;
   const { card, json } = expand(template, data);
-  if (byData.size >= RENDERED_KEPT) byData.delete(byData.keys().next().value!);
   byData.set(key, json);
   return card;
 }

@@ -1,3 +1,5 @@
+import { BoundedMap } from '../../bounded-map';
+
 const FIVE_MINUTES_MS = 5 * 60_000;
 const MAX_GROUPS = 2_000;
 
@@ -6,7 +8,7 @@ const MAX_GROUPS = 2_000;
  * few minutes; it only decides which member lists to ask for up front, never who is a member.
  */
 export class GroupNestingCache {
-  private readonly entries = new Map<string, { readonly nested: readonly string[]; readonly until: number }>();
+  private readonly entries = new BoundedMap<string, { readonly nested: readonly string[]; readonly until: number }>(MAX_GROUPS);
 
   constructor(
     private readonly ttlMs = FIVE_MINUTES_MS,
@@ -19,10 +21,6 @@ export class GroupNestingCache {
   }
 
   remember(groupId: string, nested: readonly string[]): void {
-    const key = groupId.toLowerCase();
-    this.entries.delete(key);
-    this.entries.set(key, { nested: [...nested], until: this.now() + this.ttlMs });
-    const oldest = this.entries.keys().next();
-    if (this.entries.size > MAX_GROUPS && !oldest.done) this.entries.delete(oldest.value);
+    this.entries.set(groupId.toLowerCase(), { nested: [...nested], until: this.now() + this.ttlMs });
   }
 }
