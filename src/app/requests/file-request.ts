@@ -67,12 +67,18 @@ function duplicateNotice(request: ChangeRequest): string {
 
 /** The request stands even if the cards could not be sent; the plan then says so. */
 async function askApprovers(deps: Deps, request: ChangeRequest, plan: Plan): Promise<Plan> {
+  if (await approvalCardSent(deps, request)) return plan;
+  const warning = "I couldn't deliver the approval card yet: approvers see it with the \"pending\" command.";
+  return { ...plan, warnings: [...plan.warnings, warning] };
+}
+
+/** Sends the approval card; a failure is logged, not thrown: the request stands and approvers find it with "pending". */
+export async function approvalCardSent(deps: Deps, request: ChangeRequest): Promise<boolean> {
   try {
     await deps.notifier.askForApproval(request);
-    return plan;
+    return true;
   } catch (error) {
     deps.log.error('could not send the approval card', { requestId: request.id, error });
-    const warning = "I couldn't deliver the approval card yet: approvers see it with the \"pending\" command.";
-    return { ...plan, warnings: [...plan.warnings, warning] };
+    return false;
   }
 }

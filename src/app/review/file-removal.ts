@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import { adminIds, approversOf } from '../roles';
 import { recordAudit } from '../requests/audit';
+import { approvalCardSent } from '../requests/file-request';
 import { executorOf } from '../requests/decide';
 import { isConflict } from '../requests/load';
 import { removalRequestId, type AccessReview, type ReviewEntry } from '../../domain/access-review';
@@ -60,7 +61,7 @@ async function create(
       expiresAt: new Date(now.getTime() + deps.policy.requestLifetimeDays * DAY_MS).toISOString(),
       ...decided,
     });
-    if (created.status === 'pending') await askApprovers(deps, created);
+    if (created.status === 'pending') await approvalCardSent(deps, created);
     return created;
   } catch (error) {
     if (isConflict(error)) return deps.store.getRequest(id);
@@ -74,13 +75,4 @@ async function auditFiled(deps: Deps, request: ChangeRequest): Promise<void> {
   await recordAudit(deps, mailbox, { id: `${request.id}-requested`, actor: request.requester, action: 'requested', detail: `${what}. ${request.reason ?? ''}`.trim(), outcome: 'info' }, request);
   if (!request.decision) return;
   await recordAudit(deps, mailbox, { id: `${request.id}-approved`, actor: request.decision.by, action: 'approved', detail: `${what}. Decided in the access review.` }, request);
-}
-
-/** The request stands even if the card could not be sent; approvers also find it with "pending". */
-async function askApprovers(deps: Deps, request: ChangeRequest): Promise<void> {
-  try {
-    await deps.notifier.askForApproval(request);
-  } catch (error) {
-    deps.log.error('could not send the approval card', { requestId: request.id, error });
-  }
 }
