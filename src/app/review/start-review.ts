@@ -29,7 +29,6 @@ export interface ReviewStart {
   readonly reviewerIds: readonly string[];
   readonly startedBy: PrincipalRef;
   readonly scheduled: boolean;
-  readonly id?: string;
   readonly remindAt?: string;
   readonly dueAt?: string;
 }
@@ -37,10 +36,9 @@ export interface ReviewStart {
 /** Lists everyone with access as the access report sees it, and stores the review before anyone sees it. */
 export async function openReview(deps: Deps, access: MailboxAccess, start: ReviewStart): Promise<AccessReview> {
   const { report, trustees } = await accessFactsOf(deps, access);
-  const { id, ...rest } = start;
   const review: AccessReview = {
-    ...rest,
-    id: id ?? deps.newId(),
+    ...start,
+    id: deps.newId(),
     mailbox: mailboxRef(access.mailbox),
     startedAt: deps.clock.now().toISOString(),
     entries: reviewEntries(report, trustees, access.grants),
