@@ -1,7 +1,7 @@
 // Composition root: the only place that reads the environment and wires adapters to the core.
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { ExchangeClient } from './adapters/exchange/exchange-client';
+import { ExchangeClient, exchangeConcurrencyPerInstance } from './adapters/exchange/exchange-client';
 import { ExchangeOnline } from './adapters/exchange/exchange-online';
 import { GraphDirectory } from './adapters/graph/graph-directory';
 import { createCredential } from './adapters/identity/credential';
@@ -66,7 +66,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   const credential = createCredential(m365);
   const retry = new RetryPolicy();
-  const exchange = new ExchangeOnline(new ExchangeClient({ baseUrl: m365.exchangeBaseUrl, tenantId: m365.tenantId, credential, retry }));
+  const concurrency = exchangeConcurrencyPerInstance(config.botInstances);
+  const exchange = new ExchangeOnline(new ExchangeClient({ baseUrl: m365.exchangeBaseUrl, tenantId: m365.tenantId, credential, retry, concurrency }));
   const directory = new GraphDirectory({ credential, baseUrl: `${m365.graphBaseUrl.replace(/\/$/, '')}/`, defaultDomain: mailDomains[0]!, retry });
   const store = await openStore(config.store);
   const servedTenant = config.bot?.tenantId ?? m365.tenantId;

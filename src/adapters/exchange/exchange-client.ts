@@ -9,6 +9,11 @@ import { ExchangeCommandError, errorDetail, isObject, parsePage, parseJson, type
 export const EXCHANGE_SCOPE = 'https://outlook.office365.com/.default';
 /** Exchange Online's published limit of concurrent requests per tenant for an app. */
 export const EXCHANGE_CONCURRENCY = 3;
+
+/** Each of several instances keeps to its share of the tenant's limit, so together they are never refused for it. */
+export function exchangeConcurrencyPerInstance(instances: number): number {
+  return Math.max(1, Math.floor(EXCHANGE_CONCURRENCY / Math.max(1, instances)));
+}
 const BATCH_SIZE = 10;
 const TRANSIENT_EXCEPTIONS = /DCOverloaded|SuitabilityDirectory|ServerInMM|ADServerSettingsChanged|StorageTransient/;
 

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { ExchangeClient, exchangeConcurrencyPerInstance } from '../../../src/adapters/exchange/exchange-client';
+import { ExchangeOnline } from '../../../src/adapters/exchange/exchange-online';
+import { createCredential } from '../../../src/adapters/identity/credential';
+import { RetryPolicy } from '../../../src/adapters/retry/retry-policy';
 import { AppError } from '../../../src/domain/errors';
 import { startTenant, type Tenant } from '../../support/simulator-env';
 import { ADAPTER_SEED } from './tenant-seed';
@@ -68,5 +72,20 @@ describe('Exchange client under load and faults', () => {
     } finally {
       await greedy.close();
     }
+  });
+
+  it('keeps two instances within the tenant limit when each takes its share, and is refused when each takes all of it', async () => {
+    await tenant.setFaults({ latencyMs: 80 });
+    const credential = createCredential({ ...tenant.credentials, authorityHost: tenant.sim.url });
+    const instance = (concurrency: number) =>
+      new ExchangeOnline(new ExchangeClient({ baseUrl: tenant.sim.url, tenantId: tenant.sim.tenantId, credential, concurrency, retry: new RetryPolicy({ maxAttempts: 1 }) }));
+    const refusals = async (concurrency: number) => {
+      const pair = [instance(concurrency), instance(concurrency)];
+      const results = await Promise.allSettled(pair.flatMap((exchange) => Array.from({ length: 6 }, () => exchange.findMailboxes('info@contoso.com'))));
+      return results.filter((result) => result.status === 'rejected').length;
+    };
+    assert.equal(exchangeConcurrencyPerInstance(1), 3);
+    assert.equal(await refusals(exchangeConcurrencyPerInstance(2)), 0);
+    assert.ok((await refusals(3)) > 0, 'two instances at three each exceed the limit');
   });
 });
