@@ -46,6 +46,8 @@ export interface RunningBot {
   readonly playgroundUrl?: string;
   /** Runs one request sweep now (expiry, ended grants, reminders, resumed executions), as the timer would. */
   sweep(): Promise<void>;
+  /** Resolves once no approved change is being carried out and every message toward Teams has gone. */
+  settled(): Promise<void>;
   /** Stops taking requests, lets running executions finish, closes the store. */
   close(): Promise<void>;
 }
@@ -111,16 +113,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   log.info(config.bot ? 'bot listening' : 'DEMO MODE: no inbound authentication, listening on loopback only', { url: `${url}/api/messages` });
   const playground = await startDemoPlayground(config, options, tenant, url, log);
 
+  const settled = async () => {
+    await executor.idle();
+    await notifier.idle();
+  };
   return {
     url,
     instanceId,
     ...(playground ? { playgroundUrl: playground.url } : {}),
     sweep: () => sweeps.sweep(),
+    settled,
     close: async () => {
       await stopServer(server);
       await sweeps.stop();
-      await executor.idle();
-      await notifier.idle();
+      await settled();
       await store.close();
       await playground?.stop();
       await tenant?.sim.close();

@@ -2,6 +2,8 @@ import type { ChangeRequest } from '../domain/change-request';
 import { dayText } from './format';
 import { OUTLOOK_DELAY } from './warnings';
 
+const RUNNING = 'This card updates itself when Exchange confirms the change.';
+
 export type StatusStyle = 'default' | 'accent' | 'good' | 'attention' | 'warning';
 
 export interface StatusLine {
@@ -20,7 +22,7 @@ export function statusLine(request: ChangeRequest): StatusLine {
       return { text: 'Waiting for approval', style: 'accent', notes: [`Expires on ${dayText(request.expiresAt)} if nobody decides.`] };
     case 'approved':
     case 'executing':
-      return { text: `Approved by ${decider} · running in Exchange`, style: 'accent', notes: [] };
+      return { text: `Approved by ${decider} · running in Exchange`, style: 'accent', notes: [RUNNING] };
     case 'done':
       return { text: `Approved by ${decider} · done`, style: 'good', notes: [...resultWarnings, ...doneNotes(request)] };
     case 'failed':

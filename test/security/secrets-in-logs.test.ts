@@ -45,6 +45,7 @@ describe('secrets in logs', function () {
     assert.ok(requestId, 'the preview names its request');
     const approve = cardAction(megan, 'request.approve', { requestId }, where());
     assert.equal((await env.post(approve, await bearer(env.connector.url))).status, 200);
+    await env.bot.settled();
     const journal = async () => ((await (await fetch(`${env.sim.url}/__admin/requests`)).json()) as { requests: { cmdlet?: string }[] }).requests;
     assert.ok((await journal()).some((r) => r.cmdlet === 'Add-MailboxPermission'), 'the approved change ran');
 

@@ -13,8 +13,6 @@ import { expireIfDue } from './expire';
 import { loadRequest, notifyChanged, writeIfUnchanged } from './load';
 import { principalOf } from './principal';
 
-/** How long a click waits for a fast execution, so the answer usually shows the result itself. */
-const QUICK_ANSWER_MS = 600;
 const MAX_REASON = 500;
 /** An approved request still unclaimed this long after its decision lost its instance (Teams resends clicks after ~15 s). */
 const STALLED_AFTER_MS = 15_000;
@@ -25,13 +23,13 @@ const STALLED_AFTER_MS = 15_000;
  */
 export async function decide(deps: Deps, actor: Actor, command: CommandOf<'decide'>): Promise<Outcome> {
   const loaded = await loadRequest(deps, command.requestId);
-  const refusal = decisionRefusal(loaded, actor.id, command.verdict, await approversOf(deps, loaded.change.mailbox));
+  const [approvers, by] = await Promise.all([approversOf(deps, loaded.change.mailbox), principalOf(deps, actor)]);
+  const refusal = decisionRefusal(loaded, actor.id, command.verdict, approvers);
   if (refusal) throw new AppError('forbidden', refusal);
   const request = await expireIfDue(deps, loaded);
   const retry = command.verdict === 'approve' && request.status === 'failed';
   if (request.status !== 'pending' && !retry) return alreadyDecided(deps, actor, request);
 
-  const by = await principalOf(deps, actor);
   const at = deps.clock.now().toISOString();
   const reason = command.reason?.trim().slice(0, MAX_REASON);
   const next =
@@ -43,13 +41,18 @@ export async function decide(deps: Deps, actor: Actor, command: CommandOf<'decid
 
   const action = retry ? 'approved-again' : command.verdict === 'approve' ? 'approved' : 'rejected';
   const because = saved.decision?.reason ? ` Reason: ${saved.decision.reason}` : '';
-  await auditRequest(deps, saved, { actor: by, action, detail: `${describeChange(saved.change)}.${because}` });
+  const audited = auditRequest(deps, saved, { actor: by, action, detail: `${describeChange(saved.change)}.${because}` });
   if (saved.status === 'rejected') {
+    await audited;
     await notifyChanged(deps, saved);
     return { kind: 'request-status', request: saved, viewer: viewerOf(saved, actor.id) };
   }
-  const current = await executeSoon(deps, saved);
-  return { kind: 'request-status', request: current, viewer: viewerOf(current, actor.id) };
+  // Exchange takes seconds a call, so the click is answered once the decision is stored, and every copy of the
+  // card updates when the change is done. Appends to a mailbox's history take turns, so the approval still
+  // comes before the execution's own entries.
+  audited.catch((error: unknown) => deps.log.error('could not record an approval in the history', { requestId: saved.id, error }));
+  startExecution(deps, saved.id);
+  return { kind: 'request-status', request: saved, viewer: viewerOf(saved, actor.id) };
 }
 
 /** A retry after a failure may find some calls already done: the state before the first attempt still counts. */
@@ -63,7 +66,7 @@ async function alreadyDecided(deps: Deps, actor: Actor, request: ChangeRequest):
   // An approved request nobody is running (its instance died) gets going again on any approver's click;
   // a fresh decision is being run by the instance that took it, so racing clicks leave it alone.
   if (isClaimable(request, deps.clock.now()) && !decidedRecently(deps, request)) {
-    void executorOf(deps).run(request.id).catch(() => undefined);
+    startExecution(deps, request.id);
   }
   return { kind: 'request-status', request, viewer: viewerOf(request, actor.id), notice: statusNotice(request) };
 }
@@ -73,19 +76,10 @@ function decidedRecently(deps: Deps, request: ChangeRequest): boolean {
   return request.status === 'approved' && at !== undefined && deps.clock.now().getTime() - Date.parse(at) < STALLED_AFTER_MS;
 }
 
-/** Starts the execution and waits a moment for it; slow Exchange work finishes after the answer. */
-async function executeSoon(deps: Deps, request: ChangeRequest): Promise<ChangeRequest> {
-  const execution = executorOf(deps).run(request.id).catch((error: unknown) => {
-    deps.log.error('request execution stopped', { requestId: request.id, error });
-    return undefined;
+function startExecution(deps: Deps, requestId: string): void {
+  void executorOf(deps).run(requestId).catch((error: unknown) => {
+    deps.log.error('request execution stopped', { requestId, error });
   });
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), QUICK_ANSWER_MS);
-  });
-  const finished = await Promise.race([execution, timeout]);
-  clearTimeout(timer);
-  return finished ?? (await deps.store.getRequest(request.id)) ?? request;
 }
 
 export function executorOf(deps: Deps): RequestExecutor {

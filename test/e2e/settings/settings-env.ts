@@ -38,10 +38,12 @@ export function writes(entries: JournalEntry[]): JournalEntry[] {
   return entries.filter((e) => e.cmdlet !== undefined && !/^Get-/.test(e.cmdlet));
 }
 
-/** Approves as `approver` and waits for the request's calls to show up. */
+/** Approves as `approver` and waits for the request's calls to show up and for everybody to be told. */
 export async function approve(env: BotEnv, approver: Speaker, requestId: string, ready: (entries: JournalEntry[]) => boolean): Promise<JournalEntry[]> {
   await env.clearJournal();
   const answer = await env.click(approver, 'request.approve', { requestId });
   if (answer.status !== 200) throw new Error(`approve answered ${answer.status}`);
-  return journalUntil(env, ready);
+  const entries = await journalUntil(env, ready);
+  await env.bot.settled();
+  return entries;
 }
