@@ -121,7 +121,10 @@ export interface Store {
 
 /** Tells people about requests. The Teams implementation sends and updates cards proactively. */
 export interface Notifier {
-  /** Sends the approval card to the approvers (approvals channel, else each 1:1) and remembers the copies. */
+  /**
+   * Sends the approval card to the approvers (approvals channel, else each 1:1) and remembers the copies.
+   * Resolves once delivery is under way; the requester is told if no approver could be reached.
+   */
   askForApproval(request: ChangeRequest): Promise<void>;
   /** Updates every copy of the request's card and tells the requester what happened. */
   requestChanged(request: ChangeRequest): Promise<void>;

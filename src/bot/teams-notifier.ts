@@ -10,7 +10,7 @@ import type { ChangeRequest } from '../domain/change-request';
 import type { ReportSummary } from '../domain/tenant-report';
 import type { Logger } from '../log';
 import type { Notifier, Store } from '../ports';
-import { requestCard } from '../views';
+import { requestCard, undeliveredText } from '../views';
 import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
 import { reportSummaryView } from '../views/report-card';
 import { reviewOverdueText, reviewView } from '../views/review-card';
@@ -25,11 +25,11 @@ interface CardCopy {
 // 'revoked' is told by grantEnded, to the trustee and the approver as well as the requester.
 const TERMINAL = new Set(['done', 'failed', 'rejected', 'expired']);
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
-const APPROVAL_WAIT_MS = 1_500;
 
 /** Sends and updates request cards proactively, through stored conversation references. */
 export class TeamsNotifier implements Notifier {
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Approval cards on their way, by request. */
+  private readonly deliveries = new Map<string, Promise<void>>();
   private readonly remembered = new UnchangedWrites();
 
   constructor(
@@ -64,21 +64,22 @@ export class TeamsNotifier implements Notifier {
   }
 
   /**
-   * Delivery goes on after the turn when Teams is slow (opening a new 1:1 chat can take seconds with
-   * retries): the request is already stored and `pending` shows it, so the requester need not wait.
+   * Delivery goes on after the turn: opening a new 1:1 chat can take seconds with retries, and the request
+   * is already stored (`pending` shows it), so the requester need not wait for it.
    */
   async askForApproval(request: ChangeRequest): Promise<void> {
-    const delivery = this.deliverApprovals(request);
-    this.inFlight.add(delivery);
-    void delivery.finally(() => this.inFlight.delete(delivery)).catch((error: unknown) => {
+    const delivery = this.deliverApprovals(request).catch((error: unknown) => {
       this.log.error('could not send the approval card', { requestId: request.id, error });
     });
-    await Promise.race([delivery, new Promise((done) => setTimeout(done, APPROVAL_WAIT_MS).unref())]);
+    this.deliveries.set(request.id, delivery);
+    void delivery.finally(() => {
+      if (this.deliveries.get(request.id) === delivery) this.deliveries.delete(request.id);
+    });
   }
 
   /** Settles when every approval card still on its way has been sent (or given up on). */
   async idle(): Promise<void> {
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.deliveries.values()]);
   }
 
   private async deliverApprovals(request: ChangeRequest): Promise<void> {
@@ -88,24 +89,37 @@ export class TeamsNotifier implements Notifier {
     const targets = channel
       ? [{ reference: channelRoot(channel), viewer: 'other' as const }]
       : await Promise.all(request.approverIds.map(async (id) => ({ reference: await this.personalReference(id), viewer: 'approver' as const })));
-    const copies = (await this.store.getDocument<CardCopy[]>(`card:${request.id}`)) ?? [];
+    const sent: CardCopy[] = [];
     for (const { reference, viewer } of targets) {
       if (!reference) continue;
       const activityId = await this.send(reference, toMessage(requestCard(request, viewer)));
-      if (activityId) copies.push({ reference, activityId });
+      if (activityId) sent.push({ reference, activityId });
     }
-    await this.store.putDocument(`card:${request.id}`, copies);
+    if (sent.length === 0) {
+      await this.sendToEach([request.requester.id], { type: 'message', text: undeliveredText(request) });
+      return;
+    }
+    const key = `card:${request.id}`;
+    await this.store.putDocument(key, [...((await this.store.getDocument<CardCopy[]>(key)) ?? []), ...sent]);
+    // An approver may have decided while the other cards were on their way: those copies show it too.
+    const current = await this.store.getRequest(request.id);
+    if (current && current.status !== request.status) await this.updateCopies(current, sent);
   }
 
   async requestChanged(request: ChangeRequest): Promise<void> {
-    const copies = (await this.store.getDocument<CardCopy[]>(`card:${request.id}`)) ?? [];
-    for (const copy of copies) {
-      const card = toMessage(requestCard(request, 'other'));
-      await this.continueWith(copy.reference, (context) => context.updateActivity({ ...card, id: copy.activityId }));
-    }
+    // Cards still on their way are updated once all are out, so none is left showing the old state.
+    await this.deliveries.get(request.id);
+    await this.updateCopies(request, (await this.store.getDocument<CardCopy[]>(`card:${request.id}`)) ?? []);
     if (!TERMINAL.has(request.status)) return;
     const requester = await this.personalReference(request.requester.id);
     if (requester) await this.send(requester, { type: 'message', text: requestCard(request, 'requester').text });
+  }
+
+  private async updateCopies(request: ChangeRequest, copies: readonly CardCopy[]): Promise<void> {
+    const card = toMessage(requestCard(request, 'other'));
+    for (const copy of copies) {
+      await this.continueWith(copy.reference, (context) => context.updateActivity({ ...card, id: copy.activityId }));
+    }
   }
 
   async grantEnding(request: ChangeRequest): Promise<void> {

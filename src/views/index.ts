@@ -18,7 +18,7 @@ import type { View } from './view';
 
 export type { View } from './view';
 export { errorView } from './message-cards';
-export { requestCard, refreshUserIds } from './request-card';
+export { requestCard, refreshUserIds, undeliveredText } from './request-card';
 
 /**
  * The card and text for an outcome. `viewerId` is who will see it; outcomes that depend on the

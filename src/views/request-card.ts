@@ -40,6 +40,12 @@ export function requestCard(request: ChangeRequest, viewer: Viewer, notice?: str
   return { card: renderPlain(template, data), text: requestText(data) };
 }
 
+/** To the requester when no approver could be sent the card: the request stands, approvers find it with `pending`. */
+export function undeliveredText(request: ChangeRequest): string {
+  return `I couldn't deliver the approval card for "${changeText(request.change)}" to any approver yet. ` +
+    'The request is saved: approvers see it when they send me "pending".';
+}
+
 /** The requester first, so they keep a live card even when there are more approvers than Teams allows. */
 export function refreshUserIds(request: ChangeRequest): string[] {
   return [...new Set([request.requester.id, ...request.approverIds])].slice(0, MAX_REFRESH_USERS);

@@ -20,6 +20,8 @@ export interface ConnectorFault {
   readonly retryAfter?: string;
   /** Only calls with this method are refused (default: any activity call). */
   readonly method?: 'POST' | 'PUT';
+  /** Only calls into this conversation are refused (default: any). */
+  readonly conversationId?: string;
 }
 
 /**
@@ -92,7 +94,9 @@ export class FakeConnector {
     if (activity) {
       const [, conversationId, activityId] = activity;
       const call = { method, path, conversationId, ...(activityId ? { activityId } : {}), body, at };
-      const fault = this.faults.find((f) => f.remaining > 0 && (!f.fault.method || f.fault.method === method));
+      const fault = this.faults.find(
+        (f) => f.remaining > 0 && (!f.fault.method || f.fault.method === method) && (!f.fault.conversationId || f.fault.conversationId === decodeURIComponent(conversationId!)),
+      );
       if (fault) {
         fault.remaining--;
         this.calls.push({ ...call, status: fault.fault.status });

@@ -23,18 +23,17 @@ export interface NewRequest {
 
 /** Stores a pending request, audits it and asks the approvers; an identical pending one is answered instead. */
 export async function fileRequest(deps: Deps, actor: Actor, { change, plan, reason, undoOf }: NewRequest): Promise<Outcome> {
-  const duplicate = await pendingDuplicate(deps, change);
+  const [duplicate, approvers, requester] = await Promise.all([pendingDuplicate(deps, change), approversOf(deps, change.mailbox), principalOf(deps, actor)]);
   if (duplicate) {
     return { kind: 'request-status', request: duplicate, viewer: viewerOf(duplicate, actor.id), notice: duplicateNotice(duplicate) };
   }
-  const approverIds = (await approversOf(deps, change.mailbox)).filter((id) => id !== actor.id);
+  const approverIds = approvers.filter((id) => id !== actor.id);
   if (approverIds.length === 0) {
     throw new AppError(
       'forbidden',
       `Nobody else can approve changes to ${change.mailbox.displayName}: ask an admin to add an owner.`,
     );
   }
-  const requester = await principalOf(deps, actor);
   const now = deps.clock.now();
   const why = reason?.trim().slice(0, MAX_REASON);
   const request = await deps.store.createRequest({
@@ -48,8 +47,12 @@ export async function fileRequest(deps: Deps, actor: Actor, { change, plan, reas
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + deps.policy.requestLifetimeDays * DAY_MS).toISOString(),
   });
-  await auditRequest(deps, request, { actor: requester, action: 'requested', detail: describeChange(change), outcome: 'info' });
-  return { kind: 'request-created', request, plan: await askApprovers(deps, request, plan) };
+  // The request row is what counts; its history entry and the approvers' cards follow without holding up the answer.
+  auditRequest(deps, request, { actor: requester, action: 'requested', detail: describeChange(change), outcome: 'info' }).catch((error: unknown) =>
+    deps.log.error('could not record a request in the history', { requestId: request.id, error }),
+  );
+  await sendApprovalCard(deps, request);
+  return { kind: 'request-created', request, plan };
 }
 
 async function pendingDuplicate(deps: Deps, change: Change): Promise<ChangeRequest | undefined> {
@@ -65,20 +68,11 @@ function duplicateNotice(request: ChangeRequest): string {
   return `${request.requester.displayName} already asked for this on ${request.createdAt.slice(0, 10)}. ${statusNotice(request)}`;
 }
 
-/** The request stands even if the cards could not be sent; the plan then says so. */
-async function askApprovers(deps: Deps, request: ChangeRequest, plan: Plan): Promise<Plan> {
-  if (await approvalCardSent(deps, request)) return plan;
-  const warning = "I couldn't deliver the approval card yet: approvers see it with the \"pending\" command.";
-  return { ...plan, warnings: [...plan.warnings, warning] };
-}
-
-/** Sends the approval card; a failure is logged, not thrown: the request stands and approvers find it with "pending". */
-export async function approvalCardSent(deps: Deps, request: ChangeRequest): Promise<boolean> {
+/** Starts sending the approval card; a failure is logged, not thrown: the request stands and approvers find it with "pending". */
+export async function sendApprovalCard(deps: Deps, request: ChangeRequest): Promise<void> {
   try {
     await deps.notifier.askForApproval(request);
-    return true;
   } catch (error) {
     deps.log.error('could not send the approval card', { requestId: request.id, error });
-    return false;
   }
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import { adminIds, approversOf } from '../roles';
 import { recordAudit } from '../requests/audit';
-import { approvalCardSent } from '../requests/file-request';
+import { sendApprovalCard } from '../requests/file-request';
 import { executorOf } from '../requests/decide';
 import { isConflict } from '../requests/load';
 import { removalRequestId, type AccessReview, type ReviewEntry } from '../../domain/access-review';
@@ -61,7 +61,7 @@ async function create(
       expiresAt: new Date(now.getTime() + deps.policy.requestLifetimeDays * DAY_MS).toISOString(),
       ...decided,
     });
-    if (created.status === 'pending') await approvalCardSent(deps, created);
+    if (created.status === 'pending') await sendApprovalCard(deps, created);
     return created;
   } catch (error) {
     if (isConflict(error)) return deps.store.getRequest(id);

@@ -26,6 +26,7 @@ describe('access request approved with one click (e2e)', function () {
     const requestId = requestIdOf(cardOf(preview));
 
     // Megan chatted before: her stored 1:1 reference. Isaiah never did: a new 1:1 conversation.
+    await env.bot.settled();
     const opened = env.connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations');
     assert.deepEqual(opened.map((c) => c.body.members), [[{ id: isaiah.aadObjectId }]]);
     for (const approver of [megan, isaiah]) {
@@ -67,6 +68,23 @@ describe('access request approved with one click (e2e)', function () {
     assert.match(history, /Adele Vance · requested/);
     assert.equal((history.match(/· executed/g) ?? []).length, 1, 'one audit entry for the change');
   });
+  it('tells the requester and keeps the request for "pending" when Teams refuses the approval card to every approver', async () => {
+    const [adele, megan, isaiah] = [env.person('adele'), env.person('megan'), env.person('isaiah')];
+    for (const approver of [megan, isaiah]) env.connector.failNext(1, { status: 403, conversationId: personalChat(approver) });
+
+    assert.equal((await env.say(adele, 'add bob to info@')).status, 200);
+    await env.bot.settled();
+
+    const told = postedTo(env.connector.calls, personalChat(adele)).map(textOf);
+    assert.match(told.join('\n'), /Request sent for approval/);
+    assert.match(told.at(-1)!, /couldn't deliver the approval card for "Give Bob Kelly Full Access, Send As on Info" to any approver yet/);
+    assert.equal(env.connector.refused().length, 2, 'one refused card per approver, not retried');
+    env.connector.clear();
+    await env.say(megan, 'pending');
+    assert.deepEqual(env.connector.refused(), []);
+    assert.match(textOf(postedTo(env.connector.calls, personalChat(megan))[0]), /Bob Kelly/, 'the approver finds it with "pending"');
+  });
+
   it('changes Exchange once and says "already approved" when Teams resends the same approve invoke 5 times', async () => {
     const [adele, megan] = [env.person('adele'), env.person('megan')];
     await env.say(adele, 'add bob to info@');

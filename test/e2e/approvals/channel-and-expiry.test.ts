@@ -22,6 +22,7 @@ describe('approval cards in the approvals channel (e2e)', function () {
     env.connector.clear();
 
     await env.say(adele, 'add bob to info@');
+    await env.bot.settled();
 
     const posted = env.connector.calls.filter((c) => c.method === 'POST' && conversationOf(c) === CHANNEL);
     assert.equal(posted.length, 1, JSON.stringify(env.connector.calls.map((c) => `${c.method} ${c.path}`)));

@@ -29,6 +29,7 @@ describe('access requests that change nothing (e2e)', function () {
 
     assert.match(cardText(invokeCard(answer)), /Rejected by Isaiah Langer: Irvin left the company/);
     await env.connector.waitFor((calls) => postedTo(calls, personalChat(adele)).some((m) => /Rejected by Isaiah Langer: Irvin left the company/.test(textOf(m))));
+    await env.bot.settled();
     assert.ok(updatesSaying(env.connector.calls, 'Rejected by Isaiah Langer: Irvin left the company').length >= 2, 'card copies updated');
     assert.deepEqual(exchangeWrites(await env.journal()), []);
     assert.doesNotMatch(await pendingFor(isaiah), new RegExp(requestId));
