@@ -7,7 +7,8 @@ const SLOTS_PER_CYCLE = 25;
 /** A request is approved once its card had time to reach the approver. */
 const APPROVE_AFTER_MS = 2_000;
 
-export type Kind = 'message' | 'refresh' | 'approve';
+/** `request` is the typed `add … to desk@` that files a request; `message` any other typed message. */
+export type Kind = 'request' | 'message' | 'refresh' | 'approve';
 
 export interface Planned {
   readonly kind: Kind;
@@ -84,7 +85,7 @@ export class LoadMix {
   fileRequest(instance: number): Planned {
     const requester = this.speakers[this.filed % this.speakers.length]!;
     const text = `add ${this.trustee(this.filed++)} to desk@contoso.com`;
-    return { kind: 'message', activity: personal(personalMessage(requester, text, this.where), requester), instances: [instance], requester };
+    return { kind: 'request', activity: personal(personalMessage(requester, text, this.where), requester), instances: [instance], requester };
   }
 
   private message(slot: number, second: number, speaker: Speaker, instance: number): Planned {

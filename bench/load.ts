@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     console.log('| activities | count | store + connector calls per turn | overhead at the bot p50 | p99 | overhead seen by the caller p50 | p99 | waiting (simulator, pacer) p50 |');
     console.log('|---|---|---|---|---|---|---|---|');
     console.log(row('all', matched));
-    for (const kind of ['refresh', 'message', 'approve'] as const) console.log(row(kind, matched.filter((m) => m.sample.kind === kind)));
+    for (const kind of ['refresh', 'message', 'request', 'approve'] as const) console.log(row(kind, matched.filter((m) => m.sample.kind === kind)));
     console.log(`\nactivities sent ${run.samples.length}, answered with a bot turn record ${matched.length}`);
     console.log(`errors: ${outcomes.failed.length} failed answers, ${outcomes.errorPosts} error cards posted, ${outcomes.errorLogLines} error log lines; simulator refusals (429/5xx) ${outcomes.simulatorRefusals}`);
     for (const line of bots.flatMap((bot) => bot.errorLines()).slice(0, 3)) console.log(`  logged: ${line.slice(0, 600)}`);
