@@ -91,4 +91,21 @@ describe('scheduled access reviews across two bot instances (e2e)', function () 
     await sweepAt(8 * DAY_MS);
     assert.deepEqual(counts(adele, [megan, isaiah]), { cards: 1, reminders: 0, overdue: [0, 0] });
   });
+
+  it('does report an overdue review once in the approvals channel, and not in the admins\' chats, when one is set', async () => {
+    const [adele, megan, isaiah] = [first.person('adele'), first.person('megan'), first.person('isaiah')];
+    assert.match(textOf(await replyTo(first, megan, 'add owner adele to info@')), /Owners of Info/);
+    await first.say(megan, 'set approvals channel', { channel: true });
+    assert.match(textOf(first.connector.sent().at(-1)), /now come to this channel/);
+    first.connector.clear();
+    await sweepAt(2 * HOUR_MS);
+    await sweepAt(8 * DAY_MS);
+    await sweepAt(8 * DAY_MS + HOUR_MS);
+
+    const inChannel = first.connector.calls.filter((c) => c.method === 'POST' && decodeURIComponent(c.conversationId ?? '').startsWith('19:'));
+    const reports = inChannel.filter((c) => /is not finished: its owners have not submitted it/.test(textOf(c.body)));
+    assert.equal(reports.length, 1, 'one overdue report in the channel');
+    assert.equal(reports[0]!.activityId, undefined, 'a new thread, not a reply');
+    assert.deepEqual(counts(adele, [megan, isaiah]), { cards: 1, reminders: 1, overdue: [0, 0] }, 'no admin told in a 1:1 chat');
+  });
 });
