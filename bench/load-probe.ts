@@ -82,8 +82,12 @@ globalThis.fetch = async (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
   const turn = url.startsWith(simulatorUrl) ? current.getStore() : undefined;
   const started = performance.now();
-  // The pause a refusal asked for (Retry-After) is spent waiting on the tenant, as the call itself was.
-  if (turn?.refusedAt !== undefined) turn.simulator.push([turn.refusedAt, started]);
+  // The pause a refusal asked for (Retry-After) is spent waiting on the tenant, as the call itself was, until
+  // the turn calls it again (a call that went through beside it ends no pause).
+  if (turn?.refusedAt !== undefined) {
+    turn.simulator.push([turn.refusedAt, started]);
+    turn.refusedAt = undefined;
+  }
   let status = 0;
   try {
     const response = await originalFetch(input, init);
@@ -92,7 +96,7 @@ globalThis.fetch = async (input, init) => {
   } finally {
     if (turn) {
       turn.simulator.push([started, performance.now()]);
-      turn.refusedAt = status === 429 || status === 503 ? performance.now() : undefined;
+      if (status === 429 || status === 503) turn.refusedAt = performance.now();
     }
   }
 };
