@@ -10,39 +10,23 @@ export interface ExportLinks {
 
 export interface StoredExport {
   readonly filename: string;
-  /** The whole file; empty when it is stored in `parts` documents instead. */
   readonly csv: string;
   readonly expiresAt: string;
-  /** How many `export:<id>:part:<n>` documents hold the file, in order. */
-  readonly parts?: number;
 }
-
-/** Characters per stored part: a table row holds one even if every character needs escaping (six ASCII each). */
-export const EXPORT_PART_CHARS = 60_000;
 
 /** Shared through the store so every instance signs and checks links alike. */
 const KEY_DOCUMENT = 'secret:export-link-key';
 const ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 export const exportKey = (id: string): string => `export:${id}`;
-const partKey = (id: string, part: number): string => `export:${id}:part:${part}`;
 
-/** Stores a file of any size: the parts first, then the entry that names them, so a link never sees half a file. */
-export async function storeExport(store: Store, id: string, file: StoredExport): Promise<void> {
-  const parts: string[] = [];
-  for (let start = 0; start < file.csv.length; start += EXPORT_PART_CHARS) parts.push(file.csv.slice(start, start + EXPORT_PART_CHARS));
-  if (parts.length <= 1) return store.putDocument(exportKey(id), file);
-  await Promise.all(parts.map((part, index) => store.putDocument(partKey(id, index), part)));
-  await store.putDocument<StoredExport>(exportKey(id), { ...file, csv: '', parts: parts.length });
+/** One document whatever its size: the store keeps large ones whole, so a link never sees half a file. */
+export function storeExport(store: Store, id: string, file: StoredExport): Promise<void> {
+  return store.putDocument(exportKey(id), file);
 }
 
-/** The stored file with its parts put back together; undefined when any part is missing. */
-export async function readExport(store: Store, id: string): Promise<StoredExport | undefined> {
-  const stored = await store.getDocument<StoredExport>(exportKey(id));
-  if (!stored?.parts) return stored;
-  const parts = await Promise.all(Array.from({ length: stored.parts }, (_, index) => store.getDocument<string>(partKey(id, index))));
-  if (parts.some((part) => typeof part !== 'string')) return undefined;
-  return { ...stored, csv: parts.join('') };
+export function readExport(store: Store, id: string): Promise<StoredExport | undefined> {
+  return store.getDocument<StoredExport>(exportKey(id));
 }
 
 async function signingKey(store: Store): Promise<Buffer> {
@@ -76,7 +60,6 @@ export async function openSignedExport(
   const expected = Buffer.from(signature(await signingKey(store), id, expiresMs));
   const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  const stored = await store.getDocument<StoredExport>(exportKey(id));
-  if (!stored || Date.parse(stored.expiresAt) <= now.getTime()) return undefined;
-  return stored.parts ? readExport(store, id) : stored;
+  const stored = await readExport(store, id);
+  return stored && Date.parse(stored.expiresAt) > now.getTime() ? stored : undefined;
 }
