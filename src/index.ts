@@ -15,6 +15,7 @@ import { createAdapter, type BotFrameworkEndpoints } from './bot/create-adapter'
 import { MailboxBot } from './bot/mailbox-bot';
 import { pacingPerInstance, type PacingLimits } from './bot/outbound-pacer';
 import { TeamsNotifier } from './bot/teams-notifier';
+import { TeamsUserIds } from './bot/teams-user-ids';
 import { loadConfig, type Config, type M365Access } from './config';
 import { asUserArgument } from './demo/as-user-argument';
 import { playgroundConfig, startPlayground, type RunningPlayground } from './demo/playground';
@@ -74,7 +75,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const store = await openStore(config.store);
   const servedTenant = config.bot?.tenantId ?? m365.tenantId;
   const adapter = createAdapter(config.bot, log, options.botFramework, options.teamsPacing ?? pacingPerInstance(config.botInstances));
-  const notifier = new TeamsNotifier(adapter, config.bot?.appId ?? '', servedTenant, store, log);
+  const userIds = new TeamsUserIds(store);
+  const notifier = new TeamsNotifier(adapter, config.bot?.appId ?? '', servedTenant, store, userIds, log);
 
   let listeningUrl = '';
   const exports: ExportLinks = { baseUrl: () => config.publicUrl ?? listeningUrl, ttlMs: EXPORT_LINK_TTL_MS };
@@ -104,7 +106,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
 
   // A chat turn must answer before Teams gives up on it (~15 s); queued executions and sweeps keep the long budget.
   const chat: Deps = { ...deps, exchange: exchange.withRetry(CHAT_RETRY), directory: directory.withRetry(CHAT_RETRY) };
-  const bot = new MailboxBot({ app: createApp(chat), notifier, tenantId: servedTenant, log });
+  const bot = new MailboxBot({ app: createApp(chat), notifier, userIds, tenantId: servedTenant, log });
   const server = createServer(adapter, bot, (id, exp, sig) => openSignedExport(store, id, exp, sig, clock.now()));
   // Without a Bot Framework identity nobody authenticates callers, so only this machine may call.
   const host = config.bot ? '0.0.0.0' : '127.0.0.1';

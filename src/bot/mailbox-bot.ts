@@ -18,6 +18,7 @@ import { errorView, viewOutcome, type View } from '../views';
 import { actorOf, tenantOf } from './actor';
 import { toInvokeResponse, toMessage } from './replies';
 import type { TeamsNotifier } from './teams-notifier';
+import type { TeamsUserIds } from './teams-user-ids';
 
 /** Commands fit on a line; longer text is pasted content, and quoting it back could overflow Teams' 28 KB message limit. */
 const MAX_MESSAGE_LENGTH = 2_000;
@@ -32,6 +33,7 @@ function parseMessage(text: string): Command {
 export interface BotDeps {
   readonly app: App;
   readonly notifier: TeamsNotifier;
+  readonly userIds: TeamsUserIds;
   /** The only tenant served; activities from any other are dropped. */
   readonly tenantId: string;
   readonly log: Logger;
@@ -44,7 +46,7 @@ export class MailboxBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
       const { view, outcome } = await this.dispatch(context, () => parseMessage(text));
-      const sent = await context.sendActivity(toMessage(view));
+      const sent = await context.sendActivity(toMessage(await this.deps.userIds.address(view)));
       if (outcome?.kind === 'request-created' && sent?.id) {
         await this.deps.notifier.rememberCopy(outcome.request.id, context.activity, sent.id);
       }
@@ -65,7 +67,7 @@ export class MailboxBot extends TeamsActivityHandler {
       if (context.activity.type === 'invoke') await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
       return;
     }
-    await this.deps.notifier.rememberConversation(context.activity);
+    await Promise.all([this.deps.notifier.rememberConversation(context.activity), this.deps.userIds.learn(context.activity)]);
     await super.run(context);
   }
 
@@ -84,7 +86,7 @@ export class MailboxBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const action = invoke?.action;
     const { view } = await this.dispatch(context, () => parseAction(String(action?.verb ?? ''), action?.data));
-    return toInvokeResponse(view);
+    return toInvokeResponse(await this.deps.userIds.address(view));
   }
 
   /** Expected failures become friendly cards; anything else is logged with a reference the user can quote. */

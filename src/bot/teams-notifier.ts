@@ -15,6 +15,7 @@ import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
 import { reportSummaryView } from '../views/report-card';
 import { reviewOverdueText, reviewView } from '../views/review-card';
 import { toMessage } from './replies';
+import type { TeamsUserIds } from './teams-user-ids';
 import { UnchangedWrites } from './unchanged-writes';
 
 interface CardCopy {
@@ -37,6 +38,7 @@ export class TeamsNotifier implements Notifier {
     private readonly appId: string,
     private readonly tenantId: string,
     private readonly store: Store,
+    private readonly userIds: TeamsUserIds,
     private readonly log: Logger,
   ) {}
 
@@ -92,7 +94,7 @@ export class TeamsNotifier implements Notifier {
     const sent: CardCopy[] = [];
     for (const { reference, viewer } of targets) {
       if (!reference) continue;
-      const activityId = await this.send(reference, toMessage(requestCard(request, viewer)));
+      const activityId = await this.send(reference, toMessage(await this.userIds.address(requestCard(request, viewer))));
       if (activityId) sent.push({ reference, activityId });
     }
     if (sent.length === 0) {
@@ -116,7 +118,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   private async updateCopies(request: ChangeRequest, copies: readonly CardCopy[]): Promise<void> {
-    const card = toMessage(requestCard(request, 'other'));
+    const card = toMessage(await this.userIds.address(requestCard(request, 'other')));
     for (const copy of copies) {
       await this.continueWith(copy.reference, (context) => context.updateActivity({ ...card, id: copy.activityId }));
     }

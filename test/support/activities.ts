@@ -40,7 +40,7 @@ export function channelMention(from: Speaker, text: string, where: Where): any {
   activity.id = `msg-${++sequence}`;
   activity.text = `${mention} ${text}\n`;
   activity.serviceUrl = where.serviceUrl;
-  activity.from = { ...activity.from, name: from.name, aadObjectId: from.aadObjectId };
+  activity.from = { ...activity.from, id: `29:${from.aadObjectId}`, name: from.name, aadObjectId: from.aadObjectId };
   activity.conversation = { ...activity.conversation, tenantId: where.tenantId };
   activity.channelData = { ...activity.channelData, tenant: { id: where.tenantId } };
   return activity;
