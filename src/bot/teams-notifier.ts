@@ -1,4 +1,5 @@
 import {
+  TeamsInfo,
   TurnContext,
   type Activity,
   type CloudAdapter,
@@ -88,6 +89,7 @@ export class TeamsNotifier implements Notifier {
     const channel = await this.store.getDocument<Partial<ConversationReference>>('settings:approvals-channel');
     // In a 1:1 chat only the approver sees the card, so it carries the buttons; in a channel the
     // buttons come from the refresh, which Teams runs only for the approvers in refresh.userIds.
+    if (channel) await this.learnFromRoster(channelRoot(channel), [request.requester.id, ...request.approverIds]);
     const targets = channel
       ? [{ reference: channelRoot(channel), viewer: 'other' as const }]
       : await Promise.all(request.approverIds.map(async (id) => ({ reference: await this.personalReference(id), viewer: 'approver' as const })));
@@ -115,6 +117,18 @@ export class TeamsNotifier implements Notifier {
     if (!TERMINAL.has(request.status)) return;
     const requester = await this.personalReference(request.requester.id);
     if (requester) await this.send(requester, { type: 'message', text: requestCard(request, 'requester').text });
+  }
+
+  /** A channel card's buttons come from its refresh, so people the bot has not met are looked up in the roster. */
+  private async learnFromRoster(channel: Partial<ConversationReference>, entraIds: readonly string[]): Promise<void> {
+    const unknown = await this.userIds.unknown(entraIds);
+    if (unknown.length === 0) return;
+    await this.continueWith(channel, async (context) => {
+      for (const id of unknown) {
+        const member = await TeamsInfo.getMember(context, id).catch((error: unknown) => this.log.warn('could not look up a channel member', { userId: id, error }));
+        if (member?.id) await this.userIds.learn({ from: { id: member.id, name: member.name, aadObjectId: id } });
+      }
+    });
   }
 
   private async updateCopies(request: ChangeRequest, copies: readonly CardCopy[]): Promise<void> {

@@ -40,6 +40,12 @@ export class TeamsUserIds {
     return { ...view, card: { ...card, refresh: { ...card.refresh, userIds } } };
   }
 
+  /** Of these Entra ids, those whose Teams id is not known yet. */
+  async unknown(entraIds: readonly string[]): Promise<string[]> {
+    const ids = await Promise.all(entraIds.map(async (id) => ((await this.teamsIdOf(id)) ? [] : [id])));
+    return ids.flat();
+  }
+
   private async teamsIdOf(entraId: string): Promise<string | undefined> {
     const cached = this.known.get(entraId);
     if (cached && (cached.teamsId || this.now() - cached.at < MISS_KEPT_MS)) return cached.teamsId;

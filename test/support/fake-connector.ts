@@ -106,6 +106,13 @@ export class FakeConnector {
       this.calls.push({ ...call, status: 200 });
       return { status: 200, body: { id: method === 'PUT' ? activityId : `activity-${this.nextId++}` } };
     }
+    const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+    if (method === 'GET' && member) {
+      // Teams finds a member by Entra object id and answers with the Teams user id the bot knows them by.
+      const objectId = decodeURIComponent(member[2]!);
+      this.calls.push({ method, path, body });
+      return { status: 200, body: { id: `29:${objectId}`, aadObjectId: objectId, name: objectId } };
+    }
     if (method === 'POST' && path === '/v3/conversations') {
       this.calls.push({ method, path, body });
       const member = body?.members?.[0]?.id ?? 'unknown';
