@@ -4,7 +4,8 @@ import { AppError } from '../domain/errors';
 import type { Actor } from './actor';
 import { auditedMailboxes, fullLog } from './audit-mailboxes';
 import type { Deps } from './deps';
-import { signedExportUrl, storeExport, type StoredExport } from './export-links';
+import { signedExportUrl, type StoredExport } from './export-links';
+import { saveExport } from './export-retention';
 import type { Outcome } from './outcome';
 import { requireAdmin } from './requests/owners';
 
@@ -25,7 +26,7 @@ export async function exportHistory(deps: Deps, actor: Actor, command: CommandOf
     csv: auditCsv(entries),
     expiresAt: new Date(expiresMs).toISOString(),
   };
-  await storeExport(deps.store, id, stored);
+  await saveExport(deps, id, stored);
   const url = await signedExportUrl(deps.store, links, id, expiresMs);
   return { kind: 'export-ready', scope, rows: entries.length, url, expiresAt: stored.expiresAt };
 }

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { reportCsv, summariseReport, type ReportRow } from '../../domain/tenant-report';
 import type { Deps } from '../deps';
-import { signedExportUrl, storeExport, type StoredExport } from '../export-links';
+import { signedExportUrl, type StoredExport } from '../export-links';
+import { saveExport } from '../export-retention';
 import { ADDRESS_PAGE, addressPageKey, reportKey, rowsKey, type ReportJob } from './report-job';
 import type { StoredSlice } from './report-slices';
 
@@ -33,7 +34,7 @@ export async function finishReport(deps: Deps, job: ReportJob): Promise<boolean>
     csv: reportCsv(rows),
     expiresAt: new Date(expiresMs).toISOString(),
   };
-  await storeExport(deps.store, job.id, stored);
+  await saveExport(deps, job.id, stored);
   const url = links ? await signedExportUrl(deps.store, links, job.id, expiresMs) : '';
   await deps.store.putDocument<ReportJob>(reportKey(job.id), { ...job, done: true });
   await deps.notifier.reportReady(job.requesterId, summariseReport(rows, url, stored.expiresAt));

@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { deleteExpiredExports } from '../export-retention';
 import { runReviewSchedule } from '../review/schedule';
 import { reportsIdle, resumeReports } from '../report/report';
 import type { RequestExecutor } from './executor';
@@ -14,7 +15,7 @@ export interface SweepOptions {
 }
 
 export interface RequestSweeps {
-  /** One sweep now, settled with the executions it resumed: resume unfinished executions, and (when this instance holds the lease) expire, end and remind. */
+  /** One sweep now, settled with the executions it resumed: resume unfinished executions, and (when this instance holds the lease) expire, end, remind and delete expired exports. */
   sweep(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -35,6 +36,7 @@ export function startRequestSweeps(deps: Deps, executor: RequestExecutor, option
     await revokeEndedGrants(deps, { owner: options.owner, leaseMs });
     await remindEndingGrants(deps);
     await runReviewSchedule(deps);
+    await deleteExpiredExports(deps);
   };
   const tick = () => {
     running = running.then(sweep).catch((error: unknown) => deps.log.error('request sweep failed', { error }));
