@@ -41,6 +41,8 @@ describe('the demo through the Agents Playground conversation API', function () 
     const decided = await chat('megan').click(approval, 'Approve');
     assert.match(decided.text, /Approved by Megan Bowen/);
     assert.doesNotMatch(decided.text, /\nApprove\n/);
+    // The click is answered before Exchange is done; the clicked card then updates itself.
+    await chat('megan').waitForCard(new RegExp(`${reference}[\\s\\S]*Approved by Megan Bowen · done`));
 
     await chat('adele').waitForCard(new RegExp(`${reference}[\\s\\S]*Approved by Megan Bowen`));
     await chat('adele').say('who can access info@');
