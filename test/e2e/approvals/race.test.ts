@@ -61,6 +61,8 @@ describe('racing decisions on two bot instances sharing Azure Table Storage (e2e
     const answers = await clickAll(requestId, (i) => (i % 5 === 3 ? Verb.reject : Verb.approve));
 
     assert.equal(answers.filter((a) => !LOST.test(a)).length, 1, 'one click wins, the others are told who did');
+    // An approval is answered before its history entry and the change are done.
+    await Promise.all([first.bot.settled(), second.bot.settled()]);
     const history = await historyText();
     const decisions = (history.match(/· (approved|rejected)\b/g) ?? []).length;
     assert.equal(decisions, 1, history);
