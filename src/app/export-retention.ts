@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Deps } from './deps';
 import { exportKey, storeExport, type StoredExport } from './export-links';
 import { AppError } from '../domain/errors';
 
-type RetentionDeps = Pick<Deps, 'store' | 'clock' | 'newId'>;
+type RetentionDeps = Pick<Deps, 'store' | 'clock'>;
 
 interface Expiring {
   readonly id: string;
@@ -39,7 +40,7 @@ export async function deleteExpiredExports(deps: RetentionDeps): Promise<void> {
 
 /** One read-change-write of the index at a time across instances. */
 async function changeIndex(deps: RetentionDeps, change: (list: readonly Expiring[]) => Promise<readonly Expiring[]>): Promise<void> {
-  const owner = `exports-${deps.newId()}`;
+  const owner = `exports-${randomUUID()}`;
   for (let attempt = 1; !(await deps.store.acquireLease(LEASE, owner, LEASE_MS, deps.clock.now())); attempt += 1) {
     if (attempt >= ATTEMPTS) throw new AppError('unavailable', 'Exports are busy right now. Please try again in a minute.');
     await new Promise((resolve) => setTimeout(resolve, WAIT_MS));

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { randomUUID } from 'node:crypto';
 import { SqliteStore } from '../../../src/adapters/store/sqlite-store';
 import { exportKey, readExport } from '../../../src/app/export-links';
 import { deleteExpiredExports, saveExport } from '../../../src/app/export-retention';
@@ -12,7 +11,7 @@ const start = Date.parse('2026-12-01T09:00:00Z');
 describe('exports are deleted once their link has expired', () => {
   let temp: TempSqliteStore;
   let now = start;
-  const deps = (store: Store) => ({ store, clock: { now: () => new Date(now) }, newId: () => randomUUID() });
+  const deps = (store: Store) => ({ store, clock: { now: () => new Date(now) } });
   const file = (minutes: number) => ({ filename: 'audit.csv', csv: 'time\r\n', expiresAt: new Date(start + minutes * MINUTE_MS).toISOString() });
 
   beforeEach(async () => {
