@@ -15,6 +15,7 @@ import { requestCard, undeliveredText } from '../views';
 import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
 import { reportSummaryView } from '../views/report-card';
 import { reviewOverdueText, reviewView } from '../views/review-card';
+import { KeyedTurns } from '../keyed-turns';
 import { toMessage } from './replies';
 import type { TeamsUserIds } from './teams-user-ids';
 import { UnchangedWrites } from './unchanged-writes';
@@ -33,6 +34,8 @@ export class TeamsNotifier implements Notifier {
   /** Approval cards on their way, by request. */
   private readonly deliveries = new Map<string, Promise<void>>();
   private readonly remembered = new UnchangedWrites();
+  /** The reply to the requester and the approvers' cards add copies of one request at about the same time. */
+  private readonly copyTurns = new KeyedTurns();
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -60,10 +63,12 @@ export class TeamsNotifier implements Notifier {
 
   /** Records a message that shows a request, so it is updated when the request changes. */
   async rememberCopy(requestId: string, activity: Activity, activityId: string): Promise<void> {
+    await this.addCopies(requestId, [{ reference: TurnContext.getConversationReference(activity), activityId }]);
+  }
+
+  private addCopies(requestId: string, copies: readonly CardCopy[]): Promise<void> {
     const key = `card:${requestId}`;
-    const copies = (await this.store.getDocument<CardCopy[]>(key)) ?? [];
-    copies.push({ reference: TurnContext.getConversationReference(activity), activityId });
-    await this.store.putDocument(key, copies);
+    return this.copyTurns.run(key, async () => this.store.putDocument(key, [...((await this.store.getDocument<CardCopy[]>(key)) ?? []), ...copies]));
   }
 
   /**
@@ -103,8 +108,7 @@ export class TeamsNotifier implements Notifier {
       await this.sendToEach([request.requester.id], { type: 'message', text: undeliveredText(request) });
       return;
     }
-    const key = `card:${request.id}`;
-    await this.store.putDocument(key, [...((await this.store.getDocument<CardCopy[]>(key)) ?? []), ...sent]);
+    await this.addCopies(request.id, sent);
     // An approver may have decided while the other cards were on their way: those copies show it too.
     const current = await this.store.getRequest(request.id);
     if (current && current.status !== request.status) await this.updateCopies(current, sent);

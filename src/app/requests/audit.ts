@@ -3,6 +3,7 @@ import { sealAuditEntry } from '../../domain/audit-chain';
 import type { AuditEntry, ChangeRequest, MailboxRef, PrincipalRef } from '../../domain/change-request';
 import type { Store } from '../../ports';
 import { isConflict } from './load';
+import { KeyedTurns } from '../../keyed-turns';
 
 export interface AuditFact {
   readonly actor: PrincipalRef;
@@ -44,19 +45,12 @@ export async function recordAudit(deps: Deps, mailbox: MailboxRef, fact: AuditFa
 }
 
 /** Appends through one store take turns per mailbox, so only other instances can race for the chain head. */
-const queues = new WeakMap<Store, Map<string, Promise<void>>>();
+const turns = new WeakMap<Store, KeyedTurns>();
 
 function inTurn(store: Store, mailboxId: string, work: () => Promise<void>): Promise<void> {
-  const perMailbox = queues.get(store) ?? new Map<string, Promise<void>>();
-  queues.set(store, perMailbox);
-  const previous = perMailbox.get(mailboxId) ?? Promise.resolve();
-  const turn = previous.then(work);
-  const settled = turn.catch(() => undefined);
-  perMailbox.set(mailboxId, settled);
-  void settled.then(() => {
-    if (perMailbox.get(mailboxId) === settled) perMailbox.delete(mailboxId);
-  });
-  return turn;
+  const perStore = turns.get(store) ?? new KeyedTurns();
+  turns.set(store, perStore);
+  return perStore.run(mailboxId, work);
 }
 
 export function auditRequest(deps: Deps, request: ChangeRequest, fact: AuditFact): Promise<void> {
