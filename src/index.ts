@@ -10,7 +10,7 @@ import { openStore } from './adapters/store/open-store';
 import { createApp } from './app/create-app';
 import type { Deps } from './app/deps';
 import { openSignedExport, type ExportLinks } from './app/export-links';
-import { createExecutor, DEFAULT_EXECUTION, startRequestSweeps } from './app/requests';
+import { auditsIdle, createExecutor, DEFAULT_EXECUTION, startRequestSweeps } from './app/requests';
 import { createAdapter, type BotFrameworkEndpoints } from './bot/create-adapter';
 import { MailboxBot } from './bot/mailbox-bot';
 import { pacingPerInstance, type PacingLimits } from './bot/outbound-pacer';
@@ -47,7 +47,7 @@ export interface RunningBot {
   readonly playgroundUrl?: string;
   /** Runs one request sweep now (expiry, ended grants, reminders, resumed executions), as the timer would. */
   sweep(): Promise<void>;
-  /** Resolves once no approved change is being carried out and every message toward Teams has gone. */
+  /** Resolves once no approved change is being carried out, every message toward Teams has gone and every history entry is written. */
   settled(): Promise<void>;
   /** Stops taking requests, lets running executions finish, closes the store. */
   close(): Promise<void>;
@@ -115,9 +115,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   log.info(config.bot ? 'bot listening' : 'DEMO MODE: no inbound authentication, listening on loopback only', { url: `${url}/api/messages` });
   const playground = await startDemoPlayground(config, options, tenant, url, log);
 
+  // History entries are appended beside the work they record (an approval's, while its change runs).
   const settled = async () => {
     await executor.idle();
     await notifier.idle();
+    await auditsIdle(store);
   };
   return {
     url,

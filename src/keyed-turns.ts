@@ -17,4 +17,9 @@ export class KeyedTurns {
     });
     return turn;
   }
+
+  /** Settles once no work under any key is waiting or running. */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+  }
 }

@@ -32,4 +32,14 @@ describe('KeyedTurns', () => {
     await assert.rejects(turns.run('k', async () => Promise.reject(new Error('refused'))), /refused/);
     assert.equal(await turns.run('k', async () => 'next'), 'next');
   });
+
+  it('does settle idle only once the work of every key is done', async () => {
+    const turns = new KeyedTurns();
+    const done: string[] = [];
+    void turns.run('a', async () => { await tick(); done.push('a'); });
+    void turns.run('b', async () => { await tick(); await tick(); done.push('b'); });
+    void turns.run('a', async () => { await tick(); done.push('a again'); });
+    await turns.idle();
+    assert.deepEqual(done.sort(), ['a', 'a again', 'b']);
+  });
 });

@@ -53,6 +53,11 @@ function inTurn(store: Store, mailboxId: string, work: () => Promise<void>): Pro
   return perStore.run(mailboxId, work);
 }
 
+/** Settles once every history entry this process started appending through `store` is written (or failed). */
+export async function auditsIdle(store: Store): Promise<void> {
+  await turns.get(store)?.idle();
+}
+
 export function auditRequest(deps: Deps, request: ChangeRequest, fact: AuditFact): Promise<void> {
   return recordAudit(deps, request.change.mailbox, fact, request);
 }

@@ -9,3 +9,4 @@ export { revokeEndedGrants } from './revoke-ended';
 export { remindEndingGrants, REMINDER_DAYS } from './remind-ending';
 export { extendGrant } from './extend-grant';
 export { startRequestSweeps, type RequestSweeps, type SweepOptions } from './sweeps';
+export { auditsIdle } from './audit';
