@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Deps } from './deps';
 import { exportKey, storeExport, type StoredExport } from './export-links';
+import { underClaim } from './under-claim';
 import { AppError } from '../domain/errors';
 
 type RetentionDeps = Pick<Deps, 'store' | 'clock'>;
@@ -40,16 +40,13 @@ export async function deleteExpiredExports(deps: RetentionDeps): Promise<void> {
 
 /** One read-change-write of the index at a time across instances. */
 async function changeIndex(deps: RetentionDeps, change: (list: readonly Expiring[]) => Promise<readonly Expiring[]>): Promise<void> {
-  const owner = `exports-${randomUUID()}`;
-  for (let attempt = 1; !(await deps.store.acquireLease(LEASE, owner, LEASE_MS, deps.clock.now())); attempt += 1) {
-    if (attempt >= ATTEMPTS) throw new AppError('unavailable', 'Exports are busy right now. Please try again in a minute.');
-    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
-  }
-  try {
+  const rewrite = async () => {
     const list = (await deps.store.getDocument<Expiring[]>(INDEX)) ?? [];
     const next = await change(list);
     if (next !== list) await deps.store.putDocument(INDEX, next);
-  } finally {
-    await deps.store.releaseLease(LEASE, owner);
+  };
+  for (let attempt = 1; !(await underClaim(deps, LEASE, rewrite, LEASE_MS)); attempt += 1) {
+    if (attempt >= ATTEMPTS) throw new AppError('unavailable', 'Exports are busy right now. Please try again in a minute.');
+    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
   }
 }

@@ -1,6 +1,7 @@
 import type { Deps } from '../deps';
 import { reviewKey, type AccessReview } from '../../domain/access-review';
-import { send, underClaim } from './claim';
+import { underClaim } from '../under-claim';
+import { send } from './deliver';
 
 /** When an open scheduled review was reminded and reported, under `review-follow-up:<id>`; written only here. */
 export interface ReviewFollowUp {
