@@ -76,12 +76,13 @@ function decidedRecently(deps: Deps, request: ChangeRequest): boolean {
   return request.status === 'approved' && at !== undefined && deps.clock.now().getTime() - Date.parse(at) < STALLED_AFTER_MS;
 }
 
-function startExecution(deps: Deps, requestId: string): void {
+/** Runs an approved request in the background; its claim is conditional, so starting it twice runs it once. */
+export function startExecution(deps: Deps, requestId: string): void {
   void executorOf(deps).run(requestId).catch((error: unknown) => {
     deps.log.error('request execution stopped', { requestId, error });
   });
 }
 
-export function executorOf(deps: Deps): RequestExecutor {
+function executorOf(deps: Deps): RequestExecutor {
   return deps.executor ?? createExecutor(deps, { owner: `decision-${deps.newId()}`, ...DEFAULT_EXECUTION });
 }

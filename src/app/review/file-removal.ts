@@ -2,7 +2,7 @@ import type { Deps } from '../deps';
 import { adminIds, approversOf } from '../roles';
 import { recordAudit } from '../requests/audit';
 import { sendApprovalCard } from '../requests/file-request';
-import { executorOf } from '../requests/decide';
+import { startExecution } from '../requests/decide';
 import { isConflict } from '../requests/load';
 import { removalRequestId, type AccessReview, type ReviewEntry } from '../../domain/access-review';
 import type { Change, ChangeRequest, PrincipalRef } from '../../domain/change-request';
@@ -27,10 +27,8 @@ export async function fileRemoval(
   const request = (await deps.store.getRequest(id)) ?? (await create(deps, review, entry, reviewer, ownAccess, id));
   if (!request) return undefined;
   await auditFiled(deps, request);
-  if (request.status === 'approved' || request.status === 'executing') {
-    // Claiming is conditional, so a second submit or the sweep starting it too runs it once.
-    void executorOf(deps).run(request.id).catch((error: unknown) => deps.log.error('review removal stopped', { requestId: request.id, error }));
-  }
+  // A second submit or the sweep starting it too still runs it once.
+  if (request.status === 'approved' || request.status === 'executing') startExecution(deps, request.id);
   return request;
 }
 
