@@ -2,13 +2,12 @@ import type { Activity } from 'botbuilder';
 import { BoundedMap } from '../bounded-map';
 import type { Store } from '../ports';
 import type { View } from '../views';
+import { MAX_REFRESH_USERS } from '../views/request-card';
 import { UnchangedWrites } from './unchanged-writes';
 
 const KEPT = 5_000;
 /** Someone the bot has not met may write to another instance meanwhile: a miss is asked again after this. */
 const MISS_KEPT_MS = 60_000;
-/** Teams refreshes a card automatically for at most this many listed ids. */
-const MAX_LISTED = 60;
 
 /**
  * Teams matches a card's `refresh.userIds` against its own user ids (`activity.from.id`, "29:…"), not the
@@ -36,7 +35,7 @@ export class TeamsUserIds {
     const listed = card.refresh?.userIds;
     if (!Array.isArray(listed) || listed.length === 0) return view;
     const ids = await Promise.all(listed.map(async (id) => [await this.teamsIdOf(String(id)), String(id)]));
-    const userIds = [...new Set(ids.flat().filter((id): id is string => id !== undefined))].slice(0, MAX_LISTED);
+    const userIds = [...new Set(ids.flat().filter((id): id is string => id !== undefined))].slice(0, MAX_REFRESH_USERS);
     return { ...view, card: { ...card, refresh: { ...card.refresh, userIds } } };
   }
 
