@@ -10,6 +10,7 @@ import type { AccessReview } from '../domain/access-review';
 import type { ChangeRequest } from '../domain/change-request';
 import type { ReportSummary } from '../domain/tenant-report';
 import type { Logger } from '../log';
+import { APPROVALS_CHANNEL_KEY } from '../app/requests/approvals-channel';
 import type { Notifier, Store } from '../ports';
 import { requestCard, undeliveredText } from '../views';
 import { grantEndedText, grantEndingView } from '../views/grant-ending-card';
@@ -91,12 +92,12 @@ export class TeamsNotifier implements Notifier {
   }
 
   private async deliverApprovals(request: ChangeRequest): Promise<void> {
-    const channel = await this.store.getDocument<Partial<ConversationReference>>('settings:approvals-channel');
+    const channel = await this.approvalsChannel();
     // In a 1:1 chat only the approver sees the card, so it carries the buttons; in a channel the
     // buttons come from the refresh, which Teams runs only for the approvers in refresh.userIds.
-    if (channel) await this.learnFromRoster(channelRoot(channel), [request.requester.id, ...request.approverIds]);
+    if (channel) await this.learnFromRoster(channel, [request.requester.id, ...request.approverIds]);
     const targets = channel
-      ? [{ reference: channelRoot(channel), viewer: 'other' as const }]
+      ? [{ reference: channel, viewer: 'other' as const }]
       : await Promise.all(request.approverIds.map(async (id) => ({ reference: await this.personalReference(id), viewer: 'approver' as const })));
     const sent: CardCopy[] = [];
     for (const { reference, viewer } of targets) {
@@ -166,12 +167,18 @@ export class TeamsNotifier implements Notifier {
   /** Goes where approvals for mailboxes without owners go: the approvals channel, else each admin's 1:1 chat. */
   async reviewOverdue(review: AccessReview, adminIds: readonly string[]): Promise<void> {
     const text = reviewOverdueText(review);
-    const channel = await this.store.getDocument<Partial<ConversationReference>>('settings:approvals-channel');
+    const channel = await this.approvalsChannel();
     if (channel) {
-      await this.send(channelRoot(channel), { type: 'message', text });
+      await this.send(channel, { type: 'message', text });
       return;
     }
     await this.sendToEach(adminIds, { type: 'message', text });
+  }
+
+  /** The channel set with "set approvals channel", pointed at the channel itself so each message starts a thread. */
+  private async approvalsChannel(): Promise<Partial<ConversationReference> | undefined> {
+    const channel = await this.store.getDocument<Partial<ConversationReference>>(APPROVALS_CHANNEL_KEY);
+    return channel && channelRoot(channel);
   }
 
   /** The same message to each person's 1:1 chat, once per person. */
