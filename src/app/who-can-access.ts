@@ -14,15 +14,14 @@ import { likelyMailboxAddress, resolveMailbox } from './resolve';
  * the Exchange batch, then trustee resolution with the account check, then group expansion.
  */
 export async function whoCanAccess(deps: Deps, _actor: Actor, command: CommandOf<'who-can-access'>): Promise<Outcome> {
-  return { kind: 'access-report', report: await accessReportOf(deps, await readMailboxAccess(deps, command.mailbox)) };
+  const { report } = await accessFactsOf(deps, await readMailboxAccess(deps, command.mailbox));
+  return { kind: 'access-report', report };
 }
 
-/** What Exchange listed, with trustees resolved and groups expanded. */
-export async function accessReportOf(deps: Deps, access: MailboxAccess): Promise<AccessReport> {
-  return (await accessFactsOf(deps, access)).report;
-}
-
-/** The report and the resolved trustee of each raw grant (an access review also lists disabled trustees). */
+/**
+ * What Exchange listed, with trustees resolved and groups expanded, and the resolved trustee of each raw grant
+ * (an access review also lists disabled trustees).
+ */
 export async function accessFactsOf(deps: Deps, access: MailboxAccess): Promise<{ report: AccessReport; trustees: ReadonlyMap<string, Trustee> }> {
   const { mailbox } = access;
   const names = [...new Set(access.grants.map((g) => g.trustee))];
