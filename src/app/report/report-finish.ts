@@ -8,10 +8,11 @@ import type { StoredSlice } from './report-slices';
 
 const DELETES_AT_ONCE = 8;
 
+const sliceCount = (job: ReportJob): number => Math.ceil((job.total ?? 0) / (job.slice ?? 1));
+
 /** Every row of the job in listing order, or the first slice whose rows are not stored. */
 export async function reportRows(deps: Deps, job: ReportJob): Promise<ReportRow[] | { readonly missing: number }> {
-  const slices = Math.ceil((job.total ?? 0) / (job.slice ?? 1));
-  const stored = await Promise.all(Array.from({ length: slices }, (_, n) => deps.store.getDocument<StoredSlice>(rowsKey(job.id, n))));
+  const stored = await Promise.all(Array.from({ length: sliceCount(job) }, (_, n) => deps.store.getDocument<StoredSlice>(rowsKey(job.id, n))));
   const missing = stored.findIndex((slice) => slice === undefined);
   return missing >= 0 ? { missing } : stored.flatMap((slice) => slice!.rows);
 }
@@ -44,9 +45,8 @@ export async function finishReport(deps: Deps, job: ReportJob): Promise<boolean>
 
 /** The slices and the listing are in the CSV now; only the job's counters stay, as a record that it ran. */
 async function forgetWork(deps: Deps, job: ReportJob): Promise<void> {
-  const slices = Math.ceil((job.total ?? 0) / (job.slice ?? 1));
   const pages = Math.ceil((job.total ?? 0) / ADDRESS_PAGE);
-  const keys = [...Array.from({ length: slices }, (_, n) => rowsKey(job.id, n)), ...Array.from({ length: pages }, (_, n) => addressPageKey(job.id, n))];
+  const keys = [...Array.from({ length: sliceCount(job) }, (_, n) => rowsKey(job.id, n)), ...Array.from({ length: pages }, (_, n) => addressPageKey(job.id, n))];
   const deleting = pLimit(DELETES_AT_ONCE);
   await Promise.all(keys.map((key) => deleting(() => deps.store.deleteDocument(key))));
 }
