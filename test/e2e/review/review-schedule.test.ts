@@ -23,6 +23,12 @@ describe('scheduled access reviews across two bot instances (e2e)', function () 
     await Promise.all([first.bot.sweep(), second.bot.sweep(), first.bot.sweep()]);
     await Promise.all([first.bot.sweep(), second.bot.sweep()]);
   };
+  /** Megan (an admin) makes Adele the owner of info@, so its scheduled reviews go to her; Megan and Isaiah are the admins. */
+  const adeleOwnsInfo = async (): Promise<[Speaker, Speaker, Speaker]> => {
+    const [adele, megan, isaiah] = [first.person('adele'), first.person('megan'), first.person('isaiah')];
+    assert.match(textOf(await replyTo(first, megan, 'add owner adele to info@')), /Owners of Info/);
+    return [adele, megan, isaiah];
+  };
   const counts = (owner: Speaker, admins: readonly Speaker[]) => {
     const cards = reviewCardsFor(first.connector.calls, owner);
     return {
@@ -33,8 +39,7 @@ describe('scheduled access reviews across two bot instances (e2e)', function () 
   };
 
   it('does send the card once, remind once, report to the admins once, and repeat nothing when the clock jumps', async () => {
-    const [adele, megan, isaiah] = [first.person('adele'), first.person('megan'), first.person('isaiah')];
-    assert.match(textOf(await replyTo(first, megan, 'add owner adele to info@')), /Owners of Info/);
+    const [adele, megan, isaiah] = await adeleOwnsInfo();
     first.connector.clear();
 
     await sweepAt(2 * HOUR_MS);
@@ -69,8 +74,7 @@ describe('scheduled access reviews across two bot instances (e2e)', function () 
   });
 
   it('does send a review that jumps straight past its due day one reminder, then one report', async () => {
-    const [adele, megan, isaiah] = [first.person('adele'), first.person('megan'), first.person('isaiah')];
-    assert.match(textOf(await replyTo(first, megan, 'add owner adele to info@')), /Owners of Info/);
+    const [adele, megan, isaiah] = await adeleOwnsInfo();
     first.connector.clear();
     await sweepAt(2 * HOUR_MS);
     await sweepAt(20 * DAY_MS);
@@ -79,8 +83,7 @@ describe('scheduled access reviews across two bot instances (e2e)', function () 
   });
 
   it('does neither remind nor report a scheduled review its owner submitted', async () => {
-    const [adele, megan, isaiah] = [first.person('adele'), first.person('megan'), first.person('isaiah')];
-    assert.match(textOf(await replyTo(first, megan, 'add owner adele to info@')), /Owners of Info/);
+    const [adele, megan, isaiah] = await adeleOwnsInfo();
     first.connector.clear();
     await sweepAt(2 * HOUR_MS);
     const reviewId = reviewIdOf(cardOf(reviewCardsFor(first.connector.calls, adele)[0]));
@@ -93,8 +96,7 @@ describe('scheduled access reviews across two bot instances (e2e)', function () 
   });
 
   it('does report an overdue review once in the approvals channel, and not in the admins\' chats, when one is set', async () => {
-    const [adele, megan, isaiah] = [first.person('adele'), first.person('megan'), first.person('isaiah')];
-    assert.match(textOf(await replyTo(first, megan, 'add owner adele to info@')), /Owners of Info/);
+    const [adele, megan, isaiah] = await adeleOwnsInfo();
     await first.say(megan, 'set approvals channel', { channel: true });
     assert.match(textOf(first.connector.sent().at(-1)), /now come to this channel/);
     first.connector.clear();
